@@ -1,0 +1,50 @@
+"""Self-check exercises: each check says what is right, or what is wrong with a hint.
+
+A check returns a `CheckResult`, which prints as a one-line verdict in a
+notebook and is truthy only when the answer is right, so tests can assert it.
+An answer left as `...` gets "not yet", never a traceback.
+"""
+import math
+import numbers
+
+__all__ = ["CheckResult", "check_close", "is_unanswered"]
+
+
+class CheckResult:
+    """The verdict of a check: `ok`, a message, and a hint when not ok."""
+
+    def __init__(self, ok, message, hint=""):
+        self.ok, self.message, self.hint = bool(ok), message, hint
+
+    def __bool__(self):
+        return self.ok
+
+    def __repr__(self):
+        if self.ok:
+            return f"Correct: {self.message}"
+        return f"Not yet: {self.message}" + (f"\nHint: {self.hint}" if self.hint else "")
+
+
+def is_unanswered(answer):
+    """True for the placeholders a learner starts from (`...` or None)."""
+    return answer is Ellipsis or answer is None
+
+
+def check_close(answer, expected, what, hint, tol=1e-6, mistakes=None):
+    """Compare a numeric answer with the expected value.
+
+    what     -- what the number is, for the message ("de/db at a=2, b=1")
+    hint     -- shown when the answer is wrong
+    mistakes -- {wrong value: specific hint} for the classic slips
+    """
+    if is_unanswered(answer):
+        return CheckResult(False, f"replace ... with your value of {what}.", hint)
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return CheckResult(False, f"{what} should be a number, got {type(answer).__name__}.", hint)
+    answer = float(answer)
+    if math.isclose(answer, expected, rel_tol=tol, abs_tol=tol):
+        return CheckResult(True, f"{what} = {expected:g}.")
+    for wrong, specific in (mistakes or {}).items():
+        if math.isclose(answer, wrong, rel_tol=tol, abs_tol=tol):
+            return CheckResult(False, f"{answer:g} is not {what}.", specific)
+    return CheckResult(False, f"{answer:g} is not {what}.", hint)

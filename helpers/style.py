@@ -1,0 +1,29 @@
+"""The collection's look: a colour-blind-safe palette and readable defaults."""
+__all__ = ["OKABE_ITO", "COLORS", "use_style"]
+
+# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
+             "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+# Named roles, so that plots say what a colour means rather than which it is.
+COLORS = {"main": "#0072B2", "second": "#E69F00", "third": "#009E73",
+          "alert": "#D55E00", "highlight": "#CC79A7", "light": "#56B4E9",
+          "ink": "#000000", "muted": "#999999"}
+
+
+def use_style():
+    """Set the palette and sizes for the figures of a notebook session."""
+    import matplotlib as mpl
+    from cycler import cycler
+    mpl.rcParams.update({
+        "axes.prop_cycle": cycler(color=OKABE_ITO),
+        "figure.figsize": (7.0, 3.6),
+        "figure.dpi": 80,
+        "savefig.dpi": 80,
+        "font.size": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "figure.max_open_warning": 0,
+    })
