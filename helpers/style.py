@@ -12,9 +12,15 @@ COLORS = {"main": "#0072B2", "second": "#E69F00", "third": "#009E73",
 
 
 def use_style():
-    """Set the palette and sizes for the figures of a notebook session."""
+    """Set the palette and sizes for the figures of a notebook session.
+
+    Also turns matplotlib's interactive mode off: a figure appears where the
+    notebook displays it (a panel, or `as_image(fig)`), never twice.
+    """
     import matplotlib as mpl
+    import matplotlib.pyplot as plt
     from cycler import cycler
+    plt.ioff()
     mpl.rcParams.update({
         "axes.prop_cycle": cycler(color=OKABE_ITO),
         "figure.figsize": (7.0, 3.6),

@@ -1,0 +1,60 @@
+"""Timing and reporting shared by every benchmark module."""
+import gc
+import statistics
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Row:
+    """One line of the results table.
+
+    what   -- what was measured
+    median -- the median, as text with its unit ("12.3 ms")
+    ratio  -- a ratio to a baseline, as text ("7.4x"), or ""
+    budget -- the budget it is held to, as text, or ""
+    ok     -- True/False when there is a budget, None when not
+    """
+    what: str
+    median: str
+    ratio: str = ""
+    budget: str = ""
+    ok: object = None
+
+
+def times(fn, repeat=50, warmup=1):
+    """Seconds per call of fn(), `repeat` times, after `warmup` untimed calls."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def median(samples):
+    return statistics.median(samples)
+
+
+def ms(seconds):
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def panel_update_times(panel, moves, repeat_draw=True):
+    """Kernel-side time of each slider move: update the artists and render the canvas.
+
+    moves -- a list of {control name: value}; each is applied as a learner would,
+    by setting the widget's value, which runs the panel's observer.
+    """
+    samples = []
+    for move in moves:
+        start = time.perf_counter()
+        for name, value in move.items():
+            panel.controls[name].value = value
+        if repeat_draw:
+            panel.figure.canvas.draw()
+        samples.append(time.perf_counter() - start)
+    gc.collect()
+    return samples
