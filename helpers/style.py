@@ -19,7 +19,7 @@ def use_style():
     """
     import matplotlib as mpl
     import matplotlib.pyplot as plt
-    from cycler import cycler
+    from matplotlib import cycler
     plt.ioff()
     mpl.rcParams.update({
         "axes.prop_cycle": cycler(color=OKABE_ITO),
