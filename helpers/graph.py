@@ -163,18 +163,21 @@ class Value:
 
     def topo(self):
         """Every node this one depends on, itself last, parents before children."""
-        order, seen = [], set()
-        stack = [(self, False)]
+        # Depth-first, without recursion: each stack entry is a node and an
+        # iterator over its parents; a node joins `order` once every parent has.
+        # (Values hash by identity, so `seen` holds the nodes themselves.)
+        order, seen = [], {self}
+        stack = [(self, iter(self.parents))]
         while stack:
-            node, expanded = stack.pop()
-            if expanded:
+            node, parents = stack[-1]
+            for p in parents:
+                if p not in seen:
+                    seen.add(p)
+                    stack.append((p, iter(p.parents)))
+                    break
+            else:
+                stack.pop()
                 order.append(node)
-                continue
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack.append((node, True))
-            stack.extend((p, False) for p in reversed(node.parents) if id(p) not in seen)
         return order
 
     def inputs(self):
