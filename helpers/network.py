@@ -25,7 +25,7 @@ import numbers
 
 import numpy as np
 
-from helpers.activations import sigmoid, sigmoid_prime
+from helpers.activations import sigmoid
 from helpers.costs import COSTS, QuadraticCost
 
 __all__ = ["Network", "one_hot", "as_batch", "as_targets"]
@@ -35,6 +35,8 @@ __all__ = ["Network", "one_hot", "as_batch", "as_targets"]
 
 def _as_float_array(x, name):
     """x as a float array, or a TypeError naming `name` if it is not numeric."""
+    if type(x) is np.ndarray and x.dtype == np.float64:
+        return x                                   # the common case, checked cheaply
     try:
         arr = np.asarray(x)
     except Exception as exc:                       # ragged nested lists, etc.
@@ -46,7 +48,9 @@ def _as_float_array(x, name):
 
 
 def _check_finite(arr, name):
-    if not np.isfinite(arr).all():
+    # One sum is finite exactly when every entry is (or when entries near the
+    # float limit overflow, which the full check below then tells apart).
+    if not np.isfinite(arr.sum()) and not np.isfinite(arr).all():
         raise ValueError(f"{name} contains NaN or infinite values")
 
 
@@ -196,7 +200,9 @@ class Network:
         zs[i] is z for layer i+1; activations[0] is X itself, activations[-1]
         the output. Each has one column per example.
         """
-        a = as_batch(X, self.sizes[0], "X")
+        return self._forward(as_batch(X, self.sizes[0], "X"))
+
+    def _forward(self, a):
         zs, activations = [], [a]
         last = len(self.weights) - 1
         for i, (w, b) in enumerate(zip(self.weights, self.biases)):
@@ -212,34 +218,47 @@ class Network:
 
     # ---- backward ---------------------------------------------------------
 
-    def backprop(self, X, Y):
+    def backprop(self, X, Y, check=True):
         """Gradients of the cost averaged over the m columns: (nabla_b, nabla_w).
 
         nabla_b[i] and nabla_w[i] have the shapes of biases[i] and weights[i].
         The whole mini-batch moves through each line at once: delta has one
-        column per example, and summing over columns (a matrix product for
-        the weights) adds the examples' gradients.
+        column per example, and summing over columns adds the examples'
+        gradients: for the weights the matrix product (delta / m) @ a.T is
+        the average over examples of delta_x a_x^T. In the hidden layers,
+        sigma'(z^l) is computed as a^l (1 - a^l) from the stored activations
+        (the same number as sigmoid_prime(z^l), without a second exponential).
+
+        check -- validate X and Y first; `sgd` checks the whole data set once
+                 and passes False for each of its mini-batches.
         """
-        X, Y = self._batch(X, Y)
+        if check:
+            X, Y = self._batch(X, Y)
         m = X.shape[1]
-        zs, activations = self.forward(X)
+        zs, activations = self._forward(X)
         nabla_b = [None] * len(self.biases)
         nabla_w = [None] * len(self.weights)
         delta = self.cost.delta(zs[-1], activations[-1], Y)                    # BP1
         nabla_b[-1] = delta.sum(axis=1, keepdims=True) / m                     # BP3
-        nabla_w[-1] = (delta @ activations[-2].T) / m                          # BP4
+        nabla_w[-1] = (delta / m) @ activations[-2].T                          # BP4
         for l in range(2, self.num_layers):
-            delta = (self.weights[-l + 1].T @ delta) * sigmoid_prime(zs[-l])   # BP2
+            a = activations[-l]
+            sp = a * (1.0 - a)                                                 # sigma'(z^l)
+            delta = (self.weights[-l + 1].T @ delta) * sp                      # BP2
             nabla_b[-l] = delta.sum(axis=1, keepdims=True) / m                 # BP3
-            nabla_w[-l] = (delta @ activations[-l - 1].T) / m                  # BP4
+            nabla_w[-l] = (delta / m) @ activations[-l - 1].T                  # BP4
         return nabla_b, nabla_w
 
     # ---- learning ---------------------------------------------------------
 
-    def update_mini_batch(self, X, Y, eta):
-        """One step of gradient descent on one mini-batch: w -> w - eta * nabla_w."""
-        eta = _positive_number(eta, "eta")
-        nabla_b, nabla_w = self.backprop(X, Y)
+    def update_mini_batch(self, X, Y, eta, check=True):
+        """One step of gradient descent on one mini-batch: w -> w - eta * nabla_w.
+
+        check -- validate the arguments first (False: already checked by `sgd`)
+        """
+        if check:
+            eta = _positive_number(eta, "eta")
+        nabla_b, nabla_w = self.backprop(X, Y, check=check)
         self.weights = [w - eta * nw for w, nw in zip(self.weights, nabla_w)]
         self.biases = [b - eta * nb for b, nb in zip(self.biases, nabla_b)]
 
@@ -272,16 +291,13 @@ class Network:
                 raise TypeError("test must be a pair (X_test, Y_test)")
             X_test = as_batch(test[0], self.sizes[0], "X_test")
             test = (X_test, as_targets(test[1], self.sizes[-1], X_test.shape[1], "Y_test"))
+        X, Y = np.asfortranarray(X), np.asfortranarray(Y)    # once, see train_epoch
         rng = np.random.default_rng(seed)
         history = {"epoch": [], "train_cost": []}
         if test is not None:
             history.update(test_cost=[], test_accuracy=[])
         for epoch in range(1, int(epochs) + 1):
-            order = rng.permutation(m)
-            X_epoch, Y_epoch = X[:, order], Y[:, order]        # shuffle the columns once
-            for k in range(0, m, mini_batch_size):
-                self.update_mini_batch(X_epoch[:, k:k + mini_batch_size],
-                                       Y_epoch[:, k:k + mini_batch_size], eta)
+            self.train_epoch(X, Y, mini_batch_size, eta, rng)
             history["epoch"].append(epoch)
             history["train_cost"].append(self.cost_value(X, Y))
             if test is not None:
@@ -290,6 +306,27 @@ class Network:
             if callback is not None:
                 callback(epoch, history)
         return history
+
+    def train_epoch(self, X, Y, mini_batch_size, eta, rng):
+        """One pass over the data in shuffled mini-batches (the body of `sgd`).
+
+        rng -- a np.random.Generator that draws the shuffle
+        """
+        X, Y = self._batch(X, Y)
+        mini_batch_size = _positive_int(mini_batch_size, "mini_batch_size")
+        eta = _positive_number(eta, "eta")
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a np.random.Generator, got {type(rng).__name__}")
+        # Each example (a column) is kept contiguous in memory (Fortran order),
+        # so X.T[idx] gathers a mini-batch as whole rows and .T hands it to
+        # the matrix products as columns without another copy. (Slicing the
+        # columns of a wide C-ordered matrix instead gives strided batches
+        # that multiply several times more slowly.)
+        X_rows, Y_rows = np.asfortranarray(X).T, np.asfortranarray(Y).T
+        order = rng.permutation(X.shape[1])
+        for k in range(0, X.shape[1], mini_batch_size):
+            idx = order[k:k + mini_batch_size]
+            self.update_mini_batch(X_rows[idx].T, Y_rows[idx].T, eta, check=False)
 
     # ---- evaluation -------------------------------------------------------
 
