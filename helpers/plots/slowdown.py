@@ -1,0 +1,200 @@
+"""Figures for the learning slowdown of one sigmoid neuron.
+
+Static figures (`plot_runs`, `plot_sigmoid_points`, `plot_costs_of_output`)
+take their data and `ax=None` and return the axes. `SlowdownDrawing` is the
+figure of the live panel: it is built once and `update` moves its artists in
+place. It keeps text to a minimum, because every label costs time at each
+redraw (the panel's readout lives in a widget beside the figure instead).
+"""
+import numpy as np
+from matplotlib.ticker import FixedLocator
+
+from helpers.activations import sigmoid, sigmoid_prime
+from helpers.costs import CrossEntropyCost, QuadraticCost
+from helpers.neuron import example_cost
+from helpers.style import COLORS
+
+__all__ = ["COST_STYLE", "plot_runs", "plot_sigmoid_points", "plot_costs_of_output",
+           "SlowdownDrawing", "Z_LIMITS"]
+
+# One look per cost, used in every figure: colour AND line style AND marker.
+COST_STYLE = {
+    "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o"},
+    "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s"},
+}
+Z_LIMITS = (-10.0, 10.0)
+_TINY = np.finfo(float).tiny
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots()
+    return ax
+
+
+def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
+    """Curves against the epoch: curves = {label: (values, style dict)}.
+
+    values -- one number per epoch, epoch 0 first
+    target -- draw the target output as a dotted line
+    """
+    ax = _axes(ax)
+    longest = 0
+    for label, (values, style) in curves.items():
+        values = np.asarray(values, dtype=float)
+        if values.ndim != 1 or values.size < 2:
+            raise ValueError(f"curves[{label!r}] must be a 1-D array of at least 2 epochs")
+        ax.plot(np.arange(values.size), values, label=label, **style)
+        longest = max(longest, values.size - 1)
+    if target is not None:
+        ax.axhline(target, color=COLORS["muted"], linestyle=":", linewidth=1,
+                   label=f"target y = {target:g}")
+    ax.set_xlim(0, longest)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
+    """The sigmoid curve with labelled points on it and the slope sigma'(z) at each.
+
+    points -- {label: (z, style dict)}
+    """
+    ax = _axes(ax)
+    zz = np.linspace(*z_range, 400)
+    ax.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.5, label=r"$\sigma(z)$")
+    for label, (z, style) in points.items():
+        z = float(z)
+        a, slope = float(sigmoid(z)), float(sigmoid_prime(z))
+        ax.plot([z], [a], linestyle="none", markersize=9, label=label,
+                **{k: v for k, v in style.items() if k != "linestyle"})
+        half = 1.2                                 # the tangent line over z +- half
+        ax.plot([z - half, z + half], [a - slope * half, a + slope * half],
+                color=style.get("color", COLORS["ink"]), linewidth=1, linestyle=":")
+        ax.annotate(f"z = {z:.1f}\na = {a:.4f}\nσ'(z) = {slope:.4f}", (z, a),
+                    xytext=(-10, -14), textcoords="offset points", ha="right", va="top",
+                    fontsize="small", color=style.get("color", COLORS["ink"]))
+    ax.set_xlim(*z_range)
+    ax.set_ylim(-0.05, 1.1)
+    ax.set_xlabel("z = w x + b")
+    ax.set_ylabel("a = σ(z)")
+    ax.legend(loc="upper left", fontsize="small")
+    return ax
+
+
+def plot_costs_of_output(y=0.0, ax=None):
+    """Quadratic and cross-entropy cost of one example as the output a goes from 0 to 1."""
+    ax = _axes(ax)
+    a = np.linspace(0.001, 0.999, 500)
+    for cost in (QuadraticCost, CrossEntropyCost):
+        ax.plot(a, example_cost(cost, a, y), label=f"{cost.name}",
+                **{k: v for k, v in COST_STYLE[cost.name].items() if k != "marker"})
+    ax.axvline(y, color=COLORS["muted"], linestyle=":", linewidth=1, label=f"target y = {y:g}")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 4)
+    ax.set_xlabel("output a")
+    ax.set_ylabel(f"cost of one example (y = {y:g})")
+    ax.legend(loc="upper center", fontsize="small")
+    return ax
+
+
+class SlowdownDrawing:
+    """The live panel's figure: cost and output against the epoch, and the sigmoid.
+
+    Left, top: each cost divided by its value at epoch 0, so both costs share
+    one fixed scale from 0 to 1 (with a target of 0 or 1 the output never
+    overshoots it, so the cost only falls). Left, bottom: the output a.
+    Right, bottom: the sigmoid, sharing the output's axis a = sigma(z), with
+    the start (open circle), the neuron's z after the last epoch for each
+    cost, and the stretch of the curve each run travelled. Right, top: the key.
+
+    `update(histories, y)` takes {cost name: NeuronHistory or None}; None hides that cost.
+    """
+
+    def __init__(self, figure, y=0.0, max_epochs=500):
+        grid = figure.add_gridspec(2, 2, width_ratios=[1.6, 1], hspace=0.1, wspace=0.1)
+        self.ax_cost = figure.add_subplot(grid[0, 0])
+        self.ax_output = figure.add_subplot(grid[1, 0], sharex=self.ax_cost)
+        self.ax_sigmoid = figure.add_subplot(grid[1, 1], sharey=self.ax_output)
+        self.ax_key = figure.add_subplot(grid[0, 1])
+        self.epoch_ticks = FixedLocator([0, max_epochs])
+        self.cost_lines, self.output_lines, self.current, self.travelled = {}, {}, {}, {}
+        for name, style in COST_STYLE.items():
+            line_style = {"color": style["color"], "linestyle": style["linestyle"], "linewidth": 2}
+            self.cost_lines[name], = self.ax_cost.plot([0, 1], [1, 1], **line_style)
+            self.output_lines[name], = self.ax_output.plot([0, 1], [0.5, 0.5], **line_style)
+            self.travelled[name], = self.ax_sigmoid.plot([0, 0], [0.5, 0.5], color=style["color"],
+                                                         linewidth=5, alpha=0.45,
+                                                         solid_capstyle="butt")
+            self.current[name], = self.ax_sigmoid.plot([0], [0.5], linestyle="none",
+                                                       marker=style["marker"], markersize=9,
+                                                       color=style["color"])
+        self.target, = self.ax_output.plot([0, max_epochs], [y, y], color=COLORS["muted"],
+                                           linestyle=":", linewidth=1)
+        zz = np.linspace(*Z_LIMITS, 200)
+        self.ax_sigmoid.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.2)
+        self.start, = self.ax_sigmoid.plot([0], [0.5], linestyle="none", marker="o", markersize=10,
+                                           markerfacecolor="none", markeredgewidth=1.5,
+                                           color=COLORS["ink"])
+        self._dress()
+
+    def _dress(self):
+        """Fixed limits, few ticks, no legend box: every text costs time at each redraw."""
+        for ax in (self.ax_cost, self.ax_output, self.ax_sigmoid):
+            ax.grid(False)
+        self.ax_cost.set_ylim(-0.03, 1.08)
+        self.ax_cost.yaxis.set_major_locator(FixedLocator([0, 1]))
+        self.ax_cost.set_ylabel("cost ÷ start")
+        self.ax_cost.tick_params(bottom=False, labelbottom=False)
+        self.ax_output.set_ylim(-0.03, 1.03)
+        self.ax_output.yaxis.set_major_locator(FixedLocator([0, 0.5, 1]))
+        self.ax_output.xaxis.set_major_locator(self.epoch_ticks)
+        self.ax_output.set_ylabel("output a")
+        self.ax_output.set_xlabel("epoch")
+        self.ax_sigmoid.set_xlim(*Z_LIMITS)
+        self.ax_sigmoid.xaxis.set_major_locator(FixedLocator([-5, 0, 5]))
+        self.ax_sigmoid.tick_params(left=False, labelleft=False)
+        self.ax_sigmoid.set_xlabel("z")
+        # The key: line and marker samples are cheap to draw, words are not, so few words.
+        key = self.ax_key
+        key.set_axis_off()
+        key.set_xlim(0, 1)
+        key.set_ylim(0, 1)
+        for i, (name, style) in enumerate(COST_STYLE.items()):
+            row = 0.85 - 0.22 * i
+            key.plot([0.08, 0.26], [row, row], color=style["color"], linestyle=style["linestyle"],
+                     linewidth=2)
+            key.plot([0.17], [row], marker=style["marker"], color=style["color"], markersize=8)
+            key.text(0.32, row, name, color=style["color"], va="center")
+        key.plot([0.17], [0.41], marker="o", markersize=10, markerfacecolor="none",
+                 markeredgewidth=1.5, color=COLORS["ink"])
+        key.text(0.32, 0.41, "start, filled: now", va="center")
+
+    def update(self, histories, y=0.0):
+        epochs = None
+        for name in COST_STYLE:
+            history = histories.get(name)
+            artists = (self.cost_lines[name], self.output_lines[name], self.current[name],
+                       self.travelled[name])
+            for artist in artists:
+                artist.set_visible(history is not None)
+            if history is None:
+                continue
+            epochs = history.epochs
+            t = history.epoch
+            start = max(float(history.cost[0]), _TINY)
+            self.cost_lines[name].set_data(t, np.minimum(history.cost / start, 1.08))
+            self.output_lines[name].set_data(t, history.output)
+            z0, z1 = np.clip([history.z[0], history.z[-1]], *Z_LIMITS)
+            self.current[name].set_data([z1], [sigmoid(z1)])
+            stretch = np.linspace(z1, z0, 40)
+            self.travelled[name].set_data(stretch, sigmoid(stretch))
+            self.start.set_data([z0], [sigmoid(z0)])
+        if epochs is not None:
+            self.ax_output.set_xlim(0, max(epochs, 1))
+            self.epoch_ticks.locs = [0, epochs]
+            self.target.set_data([0, epochs], [y, y])
