@@ -518,14 +518,21 @@ def many_outputs_function(m, seed=0):
     return x, [(t * rng.uniform(0.5, 1.5)).tanh() for _ in range(m)]
 
 
-def _seconds(fn, repeat):
-    best = []
+def _seconds(fn, repeat, at_least=0.005):
+    """Median seconds per call of fn() over `repeat` samples; a quick fn is
+    called several times per sample, so that each sample lasts `at_least`."""
+    start = time.perf_counter()
+    fn()
+    once = time.perf_counter() - start
+    number = max(1, min(1000, math.ceil(at_least / max(once, 1e-9))))
+    samples = []
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
-        best.append(time.perf_counter() - start)
-    best.sort()
-    return best[len(best) // 2]
+        for _ in range(number):
+            fn()
+        samples.append((time.perf_counter() - start) / number)
+    samples.sort()
+    return samples[len(samples) // 2]
 
 
 def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
