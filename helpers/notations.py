@@ -42,7 +42,10 @@ def _check_net(net):
 
 def _rows(A, n, name):
     """Row-per-example data of width n, checked."""
-    return as_batch(np.asarray(A, dtype=float).T if np.ndim(A) == 2 else A, n, name).T
+    if np.ndim(A) != 2 or np.shape(A)[1] != n or np.shape(A)[0] == 0:
+        raise ValueError(f"{name} must have shape (m, {n}), one row per example; "
+                         f"got shape {np.shape(A)}")
+    return as_batch(np.asarray(A).T, n, name).T
 
 
 # ---- 1. Theta, a^(l) with a bias unit, Delta ------------------------------------
