@@ -1,0 +1,340 @@
+"""Figures for gradient descent: a path on a parabola, a path on contours, methods compared.
+
+`ParabolaDrawing` and `ContourDrawing` keep their artists so that a panel
+can move the path in place (`update(...)`). A path that leaves the plot is
+cut where it leaves, and the figure says so: every point drawn is finite and
+inside the axes.
+"""
+import numpy as np
+import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.ticker import FixedLocator, NullLocator
+
+from helpers.descent import PARABOLA, TILTED_BOWL, gradient_descent, regime, update_factor
+from helpers.style import COLORS
+
+__all__ = ["freeze_static", "ParabolaDrawing", "draw_parabola_descent", "plot_regimes", "plot_distance",
+           "ContourDrawing", "draw_contour_descent", "plot_comparison"]
+
+PARABOLA_WINDOW = (-8.0, 6.0)          # symmetric about the minimum w = -1
+DISTANCE_LIMIT = 7.5                   # |w_t + 1| shown on the right-hand axes
+LOSS_FLOOR, LOSS_CEILING = 1e-12, 1e3  # the range of the loss axes of the contour panel
+
+
+class _StaticLayer(Artist):
+    """Draws everything in a figure's axes except the `dynamic` artists, from a cached image.
+
+    A live panel redraws its whole figure after every slider move, and most of
+    that time goes to what never moves: ticks, labels, grid, curves, contours.
+    After `freeze_static`, the axes draw only their dynamic artists, and this
+    layer (drawn first) pastes a picture of the rest, rendered once per pixel
+    size and dpi. Renderers other than Agg (PDF, SVG) get the static artists
+    drawn for real. Change a static artist afterwards? Call `invalidate()`.
+    """
+
+    def __init__(self, figure, dynamic):
+        super().__init__()
+        self.set_zorder(-1e9)
+        self._fig, self._axes = figure, list(figure.axes)
+        dynamic = {id(a) for a in dynamic}
+        self._dynamic = [a for ax in self._axes for a in ax.get_children() if id(a) in dynamic]
+        self._static = [a for ax in self._axes for a in ax.get_children()
+                        if id(a) not in dynamic and a is not ax.patch and a.get_visible()
+                        and a not in ax.spines.values() and a not in (ax.xaxis, ax.yaxis)]
+        self._axison = [ax.axison for ax in self._axes]
+        self._key = self._region = None
+        self._show(static=False)
+
+    def _show(self, static):
+        # Plain attribute writes, not set_visible(): no "stale" signal, so no redraw loop.
+        for a in self._static:
+            a._visible = static
+        for a in self._dynamic:
+            a._visible = not static
+        for ax, on in zip(self._axes, self._axison):
+            ax.axison = on and static
+
+    def _draw_static(self, renderer):
+        self._show(static=True)
+        try:
+            for ax in self._axes:
+                ax.draw(renderer)
+        finally:
+            self._show(static=False)
+
+    def invalidate(self):
+        self._key = None
+
+    def draw(self, renderer):
+        if not self.get_visible():
+            return
+        if not isinstance(renderer, RendererAgg):
+            self._draw_static(renderer)
+            return
+        key = (renderer.width, renderer.height, self._fig.dpi, tuple(self._fig.patch.get_facecolor()))
+        if key != self._key:
+            background = RendererAgg(renderer.width, renderer.height, self._fig.dpi)
+            self._fig.patch.draw(background)
+            self._draw_static(background)
+            self._region = background.copy_from_bbox(self._fig.bbox)
+            self._key = key
+        renderer.restore_region(self._region)
+
+
+def freeze_static(figure, dynamic):
+    """Draw all but the `dynamic` artists of `figure` from a cache from now on (see _StaticLayer).
+
+    Call it once the figure is laid out (after tight_layout). Returns the layer.
+    """
+    layer = _StaticLayer(figure, dynamic)
+    figure.add_artist(layer)
+    return layer
+
+
+def _fixed_ticks(ax, xticks, yticks):
+    """Fixed tick positions and no minor ticks: the axes then cost little to redraw."""
+    ax.xaxis.set_major_locator(FixedLocator(xticks))
+    ax.yaxis.set_major_locator(FixedLocator(yticks))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_locator(NullLocator())
+
+
+def _inside_prefix(mask):
+    """How many leading entries of a boolean array are True."""
+    bad = np.flatnonzero(~mask)
+    return int(bad[0]) if bad.size else len(mask)
+
+
+class ParabolaDrawing:
+    """Gradient descent on J(w) = (w + 1)^2: the iterates on the curve, and w_t + 1 against t.
+
+    ax       -- the axes for the curve
+    ax_dist  -- optional axes for the distance w_t + 1 against the step t
+    """
+
+    def __init__(self, ax, ax_dist=None, steps=20, show_text=True):
+        self.ax, self.ax_dist, self.steps = ax, ax_dist, steps
+        lo, hi = PARABOLA_WINDOW
+        w = np.linspace(lo, hi, 300)
+        ax.plot(w, PARABOLA.f(w), color=COLORS["muted"], lw=2, zorder=1)
+        ax.axvline(PARABOLA.minimum, color=COLORS["muted"], lw=0.8, ls=":", zorder=0)
+        self.path_line, = ax.plot([], [], "-o", color=COLORS["main"], lw=1.2, ms=4, zorder=3,
+                                  label="iterates")
+        self.start_mark, = ax.plot([], [], "s", color=COLORS["second"], ms=9, zorder=4,
+                                   label="start")
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(-3.0, PARABOLA.f(hi) + 4.0)
+        _fixed_ticks(ax, [-8, -6, -4, -2, -1, 0, 2, 4, 6], [0, 10, 20, 30, 40, 50])
+        ax.set_xlabel("w")
+        ax.set_ylabel("J(w) = (w + 1)²")
+        self.text = ax.text(0.5, 0.98, "", transform=ax.transAxes, ha="center", va="top",
+                            fontsize=9, color=COLORS["ink"],
+                            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85)) \
+            if show_text else None
+        self.dynamic = [self.path_line, self.start_mark] + ([self.text] if show_text else [])
+        if ax_dist is not None:
+            ax_dist.axhline(0.0, color=COLORS["muted"], lw=0.8)
+            self.dist_line, = ax_dist.plot([], [], "-o", color=COLORS["main"], lw=1.2, ms=4)
+            ax_dist.set_xlim(-0.5, steps + 0.5)
+            ax_dist.set_ylim(-DISTANCE_LIMIT, DISTANCE_LIMIT)
+            _fixed_ticks(ax_dist, range(0, steps + 1, 5), [-6, -3, 0, 3, 6])
+            ax_dist.set_xlabel("step t")
+            ax_dist.set_ylabel("w_t + 1 (distance to the minimum)")
+            self.dist_text = ax_dist.text(0.98, 0.02, "", transform=ax_dist.transAxes,
+                                          ha="right", va="bottom", fontsize=9,
+                                          color=COLORS["alert"])
+            self.dynamic += [self.dist_line, self.dist_text]
+
+    def update(self, w0, eta):
+        """Run `steps` steps from w0 at learning rate eta and show them."""
+        self.path = gradient_descent(PARABOLA.f, PARABOLA.grad, float(w0), eta=eta,
+                                     steps=self.steps)
+        w = self.path.points
+        lo, hi = PARABOLA_WINDOW
+        n_curve = _inside_prefix((w >= lo) & (w <= hi))
+        n_dist = _inside_prefix(np.abs(w + 1.0) <= DISTANCE_LIMIT)
+        self.shown = n_curve
+        self.path_line.set_data(w[:n_curve], PARABOLA.f(w[:n_curve]))
+        self.start_mark.set_data([w[0]], [PARABOLA.f(w[0])])
+        cut = n_curve < len(w) or self.path.diverged
+        factor = update_factor(eta)
+        words = regime(eta)
+        if words == "diverges" and w0 == PARABOLA.minimum:
+            words = "would diverge, but starts at the minimum and stays"
+        if self.text is not None:
+            line2 = words
+            if cut:
+                line2 = ("diverges: " if factor < -1 else "") + f"leaves the plot after step {n_curve - 1}"
+            self.text.set_text(f"η = {eta:.2f}, 1 − 2η = {factor:+.2f}\n{line2}")
+        if self.ax_dist is not None:
+            t = np.arange(len(w))
+            self.dist_line.set_data(t[:n_dist], w[:n_dist] + 1.0)
+            self.dist_text.set_text(("diverges: " if factor < -1 else "") + "cut where it leaves the plot"
+                                    if n_dist < len(w) else "")
+        return self
+
+
+def draw_parabola_descent(w0=5.0, eta=0.2, steps=20, axes=None, distance=True):
+    """A ParabolaDrawing of `steps` steps from w0 at rate eta, on new axes unless given.
+
+    axes -- one axes (curve only) or a pair (curve, distance against t)
+    """
+    if axes is None:
+        fig, axes = plt.subplots(1, 2 if distance else 1, figsize=(9.5 if distance else 5, 3.6))
+    axes = np.atleast_1d(axes)
+    drawing = ParabolaDrawing(axes[0], axes[1] if len(axes) > 1 else None, steps=steps)
+    return drawing.update(w0, eta)
+
+
+def plot_regimes(etas=(0.2, 0.5, 0.8, 1.0, 1.05), w0=5.0, steps=12, axes=None):
+    """One small parabola per learning rate, each titled with its update factor 1 - 2 eta."""
+    if axes is None:
+        fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
+    axes = np.atleast_1d(axes)
+    drawings = []
+    for ax, eta in zip(axes, etas):
+        d = ParabolaDrawing(ax, steps=steps, show_text=False).update(w0, eta)
+        cut = d.shown < len(d.path.points)
+        ax.set_title(f"η = {eta:g}, 1 − 2η = {update_factor(eta):+.2g}\n"
+                     + ("diverges (cut at the edge)" if cut else regime(eta)), fontsize=9)
+        ax.set_ylabel("")
+        drawings.append(d)
+    axes[0].set_ylabel("J(w)")
+    return drawings
+
+
+def plot_distance(path, minimum=-1.0, reference=None, ax=None):
+    """|w_t - w*| against t on a log scale; a straight line means a constant factor per step.
+
+    reference -- optional (label, values) drawn as a dashed line over the same t
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 3.4))
+    distance = np.abs(np.asarray(path.points, dtype=float) - minimum)
+    if distance.ndim > 1:
+        distance = np.sqrt((distance ** 2).sum(axis=1))
+    t = np.arange(len(distance))
+    ax.semilogy(t, np.maximum(distance, 1e-300), "o", ms=4, color=COLORS["main"],
+                label="gradient descent")
+    if reference is not None:
+        label, values = reference
+        ax.semilogy(t, values, "--", color=COLORS["second"], lw=1.5, label=label)
+    ax.set_xlabel("step t")
+    ax.set_ylabel("|w_t − w*|")
+    ax.legend(frameon=False)
+    return ax
+
+
+class ContourDrawing:
+    """Gradient descent on a 2-D loss: contours, the path, and the loss against the step.
+
+    ax       -- the axes for the contours
+    ax_loss  -- optional axes for the loss (log scale) against t
+    """
+
+    def __init__(self, ax, ax_loss=None, loss=TILTED_BOWL, window=((-4.5, 4.5), (-4.5, 4.5)),
+                 steps=30, levels=None):
+        self.ax, self.ax_loss, self.loss, self.window, self.steps = ax, ax_loss, loss, window, steps
+        (x0, x1), (y0, y1) = window
+        X, Y = np.meshgrid(np.linspace(x0, x1, 120), np.linspace(y0, y1, 120))
+        Z = loss.f(np.array([X, Y]))
+        if levels is None:
+            levels = np.geomspace(0.01, Z.max(), 12)
+        ax.contour(X, Y, Z, levels=levels, colors=COLORS["muted"], linewidths=0.8, zorder=1)
+        ax.plot(*np.asarray(loss.minimum), "*", color=COLORS["ink"], ms=11, zorder=2,
+                label="minimum")
+        self.path_line, = ax.plot([], [], "-o", color=COLORS["main"], lw=1.2, ms=3.5, zorder=3,
+                                  label="path")
+        self.start_mark, = ax.plot([], [], "s", color=COLORS["second"], ms=8, zorder=4,
+                                   label="start")
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        _fixed_ticks(ax, np.arange(np.ceil(x0), x1 + 0.01, 2), np.arange(np.ceil(y0), y1 + 0.01, 2))
+        ax.set_aspect("equal")
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.grid(False)
+        self.text = ax.text(0.02, 0.98, "", transform=ax.transAxes, ha="left", va="top",
+                            fontsize=8.5, color=COLORS["ink"],
+                            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85))
+        self.dynamic = [self.path_line, self.start_mark, self.text]
+        if ax_loss is not None:
+            self.loss_line, = ax_loss.semilogy([], [], "-o", color=COLORS["main"], lw=1.2, ms=3)
+            self.dynamic.append(self.loss_line)
+            ax_loss.set_xlim(-0.5, steps + 0.5)
+            ax_loss.set_ylim(LOSS_FLOOR, LOSS_CEILING)
+            _fixed_ticks(ax_loss, range(0, steps + 1, 10), [1e-12, 1e-9, 1e-6, 1e-3, 1.0, 1e3])
+            ax_loss.set_xlabel("step t")
+            ax_loss.set_ylabel("loss")
+
+    def update(self, start, eta):
+        """Run `steps` steps from start at learning rate eta and show them."""
+        self.path = gradient_descent(self.loss.f, self.loss.grad, np.asarray(start, dtype=float),
+                                     eta=eta, steps=self.steps)
+        p = self.path.points
+        (x0, x1), (y0, y1) = self.window
+        n = _inside_prefix((p[:, 0] >= x0) & (p[:, 0] <= x1) & (p[:, 1] >= y0) & (p[:, 1] <= y1))
+        self.shown = n
+        self.path_line.set_data(p[:n, 0], p[:n, 1])
+        self.start_mark.set_data([p[0, 0]], [p[0, 1]])
+        lines = [f"η = {eta:.3f}"]
+        curvatures = self.loss.curvatures
+        if curvatures:
+            lines.append("factors per step: " + ", ".join(
+                f"1 − {'' if c == 1 else format(c, 'g')}η = {update_factor(eta, c):+.2f}"
+                for c in curvatures))
+        if n < len(p) or self.path.diverged:
+            runaway = any(abs(update_factor(eta, c)) > 1 for c in curvatures) or not curvatures
+            lines.append(("diverges: " if runaway else "") + f"leaves the plot after step {n - 1}")
+        else:
+            lines.append(f"loss after {self.path.steps} steps: {self.path.losses[-1]:.3g}")
+        self.text.set_text("\n".join(lines))
+        if self.ax_loss is not None:
+            shown = np.clip(self.path.losses[:n], LOSS_FLOOR, LOSS_CEILING)
+            self.loss_line.set_data(np.arange(n), shown)
+        return self
+
+
+def draw_contour_descent(start=(-3.0, 3.0), eta=0.15, steps=30, loss=TILTED_BOWL, axes=None,
+                         loss_axes=True):
+    """A ContourDrawing of `steps` steps from start at rate eta, on new axes unless given.
+
+    axes -- one axes (contours only) or a pair (contours, loss against t)
+    """
+    if axes is None:
+        fig, axes = plt.subplots(1, 2 if loss_axes else 1, figsize=(9.5 if loss_axes else 5, 4.2),
+                                 gridspec_kw={"width_ratios": [1.2, 1]} if loss_axes else None)
+    axes = np.atleast_1d(axes)
+    drawing = ContourDrawing(axes[0], axes[1] if len(axes) > 1 else None, loss=loss, steps=steps)
+    return drawing.update(start, eta)
+
+
+_STYLES = ["-", "--", "-.", ":"]
+_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+
+
+def plot_comparison(runs, threshold=None, ax=None):
+    """Loss against evaluations spent, both on log scales, one line per method.
+
+    Lines differ by colour, dash and end marker, so they stay apart in grey too.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.4))
+    colors = [COLORS[k] for k in ("main", "second", "third", "alert", "highlight", "light", "ink",
+                                  "muted")]
+    for i, run in enumerate(runs):
+        evals = np.maximum(run.trace_evaluations, 1)
+        losses = np.maximum(run.trace_losses, 1e-300)
+        style = dict(color=colors[i % len(colors)], ls=_STYLES[i % len(_STYLES)])
+        ax.loglog(evals, losses, lw=1.6, drawstyle="steps-post", label=run.name, **style)
+        ax.loglog(evals[-1:], losses[-1:], _MARKERS[i % len(_MARKERS)], ms=7,
+                  color=style["color"])
+    if threshold is not None:
+        ax.axhline(threshold, color=COLORS["muted"], lw=1, ls=":")
+        ax.text(1.1, threshold, f" target {threshold:g}", va="bottom", fontsize=9,
+                color=COLORS["muted"])
+    ax.set_xlabel("evaluations spent (loss + gradient + Hessian)")
+    ax.set_ylabel("loss at the current point")
+    ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    return ax
