@@ -1,0 +1,106 @@
+"""A real, small data set that needs no download: scikit-learn's 8x8 handwritten digits.
+
+1,797 grey images of the digits 0-9, 8 x 8 pixels with values 0-16, shipped
+inside scikit-learn itself. `load_digits()` returns them in the layout of
+`helpers.network.Network`: one COLUMN per image, pixels scaled to 0-1, and
+one-hot targets, split into training and test sets by a fixed, seeded,
+class-balanced shuffle (the same split on every machine and every run).
+
+    >>> d = load_digits()
+    >>> d.X_train.shape, d.Y_train.shape, d.X_test.shape
+    ((64, 1347), (10, 1347), (64, 450))
+"""
+import functools
+import gzip
+import importlib.util
+import numbers
+import pathlib
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES"]
+
+IMAGE_SHAPE = (8, 8)
+N_CLASSES = 10
+
+
+@dataclass(frozen=True)
+class Digits:
+    """The digits split into training and test sets, one column per image.
+
+    X_* -- pixels, shape (64, m), values 0 to 1 (row by row from the top left)
+    Y_* -- one-hot targets, shape (10, m)
+    y_* -- the labels 0-9, shape (m,)
+    """
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    y_test: np.ndarray
+
+    def __repr__(self):
+        return (f"Digits({self.X_train.shape[1]} training and {self.X_test.shape[1]} test images "
+                f"of {IMAGE_SHAPE[0]}x{IMAGE_SHAPE[1]} pixels, {N_CLASSES} classes)")
+
+
+@functools.lru_cache(maxsize=1)
+def _raw():
+    """All 1,797 images as rows (values 0-16) and their labels, from scikit-learn's own file.
+
+    scikit-learn keeps them in datasets/data/digits.csv.gz (64 pixels and the
+    label per line). Reading that file directly saves importing scikit-learn
+    (about a second); if it ever moves, its public loader is used instead.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    path = None
+    if spec is not None and spec.origin:
+        path = pathlib.Path(spec.origin).parent / "datasets" / "data" / "digits.csv.gz"
+    if path is not None and path.is_file():
+        with gzip.open(path, "rt") as file:
+            table = np.loadtxt(file, delimiter=",")
+        if table.shape == (1797, 65):
+            return table[:, :64], table[:, 64].astype(np.int64)
+    from sklearn.datasets import load_digits as sklearn_digits
+    bunch = sklearn_digits()
+    return bunch.data.astype(float), bunch.target.astype(np.int64)
+
+
+def _one_hot(labels):
+    out = np.zeros((N_CLASSES, labels.size))
+    out[labels, np.arange(labels.size)] = 1.0
+    return out
+
+
+def load_digits(test_fraction=0.25, seed=0):
+    """The digits with a fixed train/test split.
+
+    test_fraction -- the share of each digit class held out for testing (between 0 and 1)
+    seed          -- seed of np.random.default_rng for the shuffle (the default split is 0)
+
+    Each class is shuffled and split on its own, so both sets hold every digit
+    in the same proportions; each set is then put in a shuffled order.
+    """
+    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
+        raise TypeError(f"test_fraction must be a number, got {type(test_fraction).__name__}")
+    if not 0.0 < test_fraction < 1.0:
+        raise ValueError(f"test_fraction must lie strictly between 0 and 1, got {test_fraction}")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    pixels, labels = _raw()
+    rng = np.random.default_rng(seed)
+    train, test = [], []
+    for digit in range(N_CLASSES):
+        members = rng.permutation(np.flatnonzero(labels == digit))
+        n_test = int(round(test_fraction * members.size))
+        if n_test == 0 or n_test == members.size:
+            raise ValueError(f"test_fraction must leave images of every digit in both sets, "
+                             f"got {test_fraction}")
+        test.append(members[:n_test])
+        train.append(members[n_test:])
+    train, test = rng.permutation(np.concatenate(train)), rng.permutation(np.concatenate(test))
+    X = pixels / 16.0
+    return Digits(X_train=np.ascontiguousarray(X[train].T), Y_train=_one_hot(labels[train]),
+                  y_train=labels[train], X_test=np.ascontiguousarray(X[test].T),
+                  Y_test=_one_hot(labels[test]), y_test=labels[test])
