@@ -3,15 +3,15 @@
 Static figures (`plot_runs`, `plot_sigmoid_points`, `plot_costs_of_output`)
 take their data and `ax=None` and return the axes. `SlowdownDrawing` is the
 figure of the live panel: it is built once and `update` moves its artists in
-place. It keeps text to a minimum, because every label costs time at each
-redraw (the panel's readout lives in a widget beside the figure instead).
+place; what does not move is drawn from a cached picture (`freeze_static`).
 """
 import numpy as np
-from matplotlib.ticker import FixedLocator
+from matplotlib.ticker import FixedLocator, NullLocator
 
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.costs import CrossEntropyCost, QuadraticCost
 from helpers.neuron import example_cost
+from helpers.plots.descent import freeze_static
 from helpers.style import COLORS
 
 __all__ = ["COST_STYLE", "plot_runs", "plot_sigmoid_points", "plot_costs_of_output",
@@ -102,6 +102,10 @@ def plot_costs_of_output(y=0.0, ax=None):
     return ax
 
 
+def _epoch_ticks(epochs):
+    return [0, epochs // 2, epochs] if epochs >= 2 else [0, epochs]
+
+
 class SlowdownDrawing:
     """The live panel's figure: cost and output against the epoch, and the sigmoid.
 
@@ -112,16 +116,21 @@ class SlowdownDrawing:
     the start (open circle), the neuron's z after the last epoch for each
     cost, and the stretch of the curve each run travelled. Right, top: the key.
 
-    `update(histories, y)` takes {cost name: NeuronHistory or None}; None hides that cost.
+    `update(histories)` takes {cost name: NeuronHistory or None}; None hides
+    that cost (its artists get no data). `freeze()` (once the figure is laid
+    out) has everything but the moving artists drawn from a cached picture;
+    the picture is redrawn only when the epoch axis changes.
     """
 
     def __init__(self, figure, y=0.0, max_epochs=500):
         grid = figure.add_gridspec(2, 2, width_ratios=[1.6, 1], hspace=0.1, wspace=0.1)
+        self.figure = figure
         self.ax_cost = figure.add_subplot(grid[0, 0])
         self.ax_output = figure.add_subplot(grid[1, 0], sharex=self.ax_cost)
         self.ax_sigmoid = figure.add_subplot(grid[1, 1], sharey=self.ax_output)
         self.ax_key = figure.add_subplot(grid[0, 1])
-        self.epoch_ticks = FixedLocator([0, max_epochs])
+        self.epoch_ticks = FixedLocator(_epoch_ticks(max_epochs))
+        self.epochs, self.layer = max_epochs, None
         self.cost_lines, self.output_lines, self.current, self.travelled = {}, {}, {}, {}
         for name, style in COST_STYLE.items():
             line_style = {"color": style["color"], "linestyle": style["linestyle"], "linewidth": 2}
@@ -133,19 +142,26 @@ class SlowdownDrawing:
             self.current[name], = self.ax_sigmoid.plot([0], [0.5], linestyle="none",
                                                        marker=style["marker"], markersize=9,
                                                        color=style["color"])
-        self.target, = self.ax_output.plot([0, max_epochs], [y, y], color=COLORS["muted"],
-                                           linestyle=":", linewidth=1)
+        self.ax_output.axhline(y, color=COLORS["muted"], linestyle=":", linewidth=1)
         zz = np.linspace(*Z_LIMITS, 200)
         self.ax_sigmoid.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.2)
         self.start, = self.ax_sigmoid.plot([0], [0.5], linestyle="none", marker="o", markersize=10,
                                            markerfacecolor="none", markeredgewidth=1.5,
                                            color=COLORS["ink"])
+        self.key_samples = []
         self._dress()
 
+    @property
+    def dynamic(self):
+        """The artists that move with the sliders (the rest can be drawn from a cache)."""
+        return [*self.cost_lines.values(), *self.output_lines.values(), *self.current.values(),
+                *self.travelled.values(), self.start, *self.key_samples]
+
     def _dress(self):
-        """Fixed limits, few ticks, no legend box: every text costs time at each redraw."""
+        """Fixed limits and ticks (the epoch axis follows the epochs slider)."""
         for ax in (self.ax_cost, self.ax_output, self.ax_sigmoid):
-            ax.grid(False)
+            ax.xaxis.set_minor_locator(NullLocator())
+            ax.yaxis.set_minor_locator(NullLocator())
         self.ax_cost.set_ylim(-0.03, 1.08)
         self.ax_cost.yaxis.set_major_locator(FixedLocator([0, 1]))
         self.ax_cost.set_ylabel("cost ÷ start")
@@ -153,36 +169,42 @@ class SlowdownDrawing:
         self.ax_output.set_ylim(-0.03, 1.03)
         self.ax_output.yaxis.set_major_locator(FixedLocator([0, 0.5, 1]))
         self.ax_output.xaxis.set_major_locator(self.epoch_ticks)
+        self.ax_output.set_xlim(0, self.epochs)
         self.ax_output.set_ylabel("output a")
         self.ax_output.set_xlabel("epoch")
         self.ax_sigmoid.set_xlim(*Z_LIMITS)
         self.ax_sigmoid.xaxis.set_major_locator(FixedLocator([-5, 0, 5]))
         self.ax_sigmoid.tick_params(left=False, labelleft=False)
         self.ax_sigmoid.set_xlabel("z")
-        # The key: line and marker samples are cheap to draw, words are not, so few words.
         key = self.ax_key
         key.set_axis_off()
         key.set_xlim(0, 1)
         key.set_ylim(0, 1)
         for i, (name, style) in enumerate(COST_STYLE.items()):
             row = 0.85 - 0.22 * i
-            key.plot([0.08, 0.26], [row, row], color=style["color"], linestyle=style["linestyle"],
-                     linewidth=2)
-            key.plot([0.17], [row], marker=style["marker"], color=style["color"], markersize=8)
+            sample, = key.plot([0.08, 0.26], [row, row], color=style["color"],
+                               linestyle=style["linestyle"], linewidth=2)
+            dot, = key.plot([0.17], [row], marker=style["marker"], color=style["color"],
+                            markersize=8)
+            self.key_samples += [sample, dot]
             key.text(0.32, row, name, color=style["color"], va="center")
         key.plot([0.17], [0.41], marker="o", markersize=10, markerfacecolor="none",
                  markeredgewidth=1.5, color=COLORS["ink"])
         key.text(0.32, 0.41, "start, filled: now", va="center")
 
-    def update(self, histories, y=0.0):
+    def freeze(self):
+        """Draw the static artists from a cached picture from now on (call after the layout)."""
+        self.layer = freeze_static(self.figure, self.dynamic)
+        return self.layer
+
+    def update(self, histories):
         epochs = None
         for name in COST_STYLE:
             history = histories.get(name)
-            artists = (self.cost_lines[name], self.output_lines[name], self.current[name],
-                       self.travelled[name])
-            for artist in artists:
-                artist.set_visible(history is not None)
-            if history is None:
+            if history is None:                # hidden: no data (visibility belongs to the cache)
+                for artist in (self.cost_lines[name], self.output_lines[name], self.current[name],
+                               self.travelled[name]):
+                    artist.set_data([], [])
                 continue
             epochs = history.epochs
             t = history.epoch
@@ -194,7 +216,9 @@ class SlowdownDrawing:
             stretch = np.linspace(z1, z0, 40)
             self.travelled[name].set_data(stretch, sigmoid(stretch))
             self.start.set_data([z0], [sigmoid(z0)])
-        if epochs is not None:
+        if epochs is not None and epochs != self.epochs:
+            self.epochs = epochs
             self.ax_output.set_xlim(0, max(epochs, 1))
-            self.epoch_ticks.locs = [0, epochs]
-            self.target.set_data([0, epochs], [y, y])
+            self.epoch_ticks.locs = _epoch_ticks(epochs)
+            if self.layer is not None:
+                self.layer.invalidate()           # the epoch axis is part of the cached picture
