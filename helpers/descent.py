@@ -388,9 +388,11 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
     base = np.atleast_1d(_as_start(start)).astype(float)
     calls = [0]
 
+    scalar = np.ndim(start) == 0
+
     def loss(x):
         calls[0] += 1
-        value = float(f(x))
+        value = float(f(x[0] if scalar else x))
         if math.isnan(value):
             raise ValueError(f"f returned NaN at {x}")
         return value
@@ -425,7 +427,7 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
             x, fx = _explore(loss, pattern, loss(pattern), step)
     converged = reason.startswith("loss") or reason.startswith("step")
     pts = np.array(points)
-    return Path(pts[:, 0] if np.ndim(start) == 0 else pts, np.array(losses), np.array(steps),
+    return Path(pts[:, 0] if scalar else pts, np.array(losses), np.array(steps),
                 False, converged, reason)
 
 
