@@ -17,7 +17,7 @@ import numpy as np
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK",
            "Path", "learning_rates", "gradient_descent", "sign_descent", "newton_method",
-           "hooke_jeeves",
+           "hooke_jeeves", "pattern_search", "explore_moves",
            "update_factor", "regime",
            "CountedLoss", "MethodRun", "compare_methods", "comparison_table", "COMPARISON_START"]
 
@@ -353,7 +353,7 @@ def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, to
 
 # ----------------------------------------------------------------------------- Hooke-Jeeves
 
-def _explore(f, x, fx, step):
+def explore_moves(f, x, fx, step):
     """Try a step up and down along each coordinate in turn; keep whatever lowers f."""
     for i in range(len(x)):
         for move in (step, -step):
@@ -366,29 +366,10 @@ def _explore(f, x, fx, step):
     return x, fx
 
 
-def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=10_000,
-                 target=None, callback=None):
-    """Pattern search: only loss values, no derivatives. Returns the `Path` of base points.
-
-    Explore around the base point one coordinate at a time. If that found a
-    lower loss, jump again in the same direction (a "pattern move") and keep
-    going while it pays; if it found nothing, halve the step. Stop when the
-    step is below `min_step`, the loss is <= `target`, or after
-    `max_evaluations` calls of f.
-    """
-    _check_callable(f, "f")
-    if callback is not None:
-        _check_callable(callback, "callback")
-    step = _check_positive(step, "step")
-    shrink = _check_positive(shrink, "shrink")
-    if shrink >= 1:
-        raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
-    min_step = _check_positive(min_step, "min_step")
-    max_evaluations = _check_count(max_evaluations, "max_evaluations", 1)
-    base = np.atleast_1d(_as_start(start)).astype(float)
-    calls = [0]
-
+def _counting_loss(f, start, max_evaluations):
+    """f as Hooke-Jeeves calls it: on arrays, counting calls, refusing NaN."""
     scalar = np.ndim(start) == 0
+    calls = [0]
 
     def loss(x):
         calls[0] += 1
@@ -396,39 +377,70 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
         if math.isnan(value):
             raise ValueError(f"f returned NaN at {x}")
         return value
+    loss.calls, loss.scalar = calls, scalar
+    return loss
 
-    f_base = loss(base)
-    points, losses, steps = [base], [f_base], []
-    reason = ""
-    while True:
+
+def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=10_000,
+                 target=None, callback=None):
+    """Pattern search: only loss values, no derivatives. Returns the `Path` of base points.
+
+    Stops when the step is below `min_step`, the loss is <= `target`, or after
+    about `max_evaluations` calls of f. callback(t, base, loss) after each move.
+    """
+    _check_callable(f, "f")
+    step, shrink, min_step = (_check_positive(v, n) for v, n in
+                              ((step, "step"), (shrink, "shrink"), (min_step, "min_step")))
+    if shrink >= 1:
+        raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
+    max_evaluations = _check_count(max_evaluations, "max_evaluations", 1)
+    loss = _counting_loss(f, start, max_evaluations)
+    path = {"points": [], "losses": [], "steps": []}
+
+    def moved(base, f_base, step):
+        path["points"].append(base), path["losses"].append(f_base), path["steps"].append(step)
+        if callback is not None and len(path["points"]) > 1:
+            callback(len(path["points"]) - 1, base, f_base)
+
+    def stop(f_base):
         if target is not None and f_base <= target:
-            reason = f"loss <= target {target:g}"
-            break
+            return f"loss <= target {target:g}"
+        if loss.calls[0] >= max_evaluations:
+            return f"used max_evaluations={max_evaluations}"
+        return ""
+
+    if callback is not None:
+        _check_callable(callback, "callback")
+    base = np.atleast_1d(_as_start(start)).astype(float)
+    reason = pattern_search(loss, base, step, shrink, min_step, stop, moved)
+    points = np.array(path["points"])
+    return Path(points[:, 0] if loss.scalar else points, np.array(path["losses"]),
+                np.array(path["steps"][1:]), False, not reason.startswith("used"), reason)
+
+
+def pattern_search(loss, base, step, shrink, min_step, stop, moved):
+    """The Hooke-Jeeves loop. Returns why it stopped.
+
+    stop(f_base) -- a reason to stop now, or ""
+    moved(base, f_base, step) -- told of every new base point
+    """
+    f_base = loss(base)
+    moved(base, f_base, step)
+    while not stop(f_base):
         if step < min_step:
-            reason = f"step below min_step {min_step:g}"
-            break
-        if calls[0] >= max_evaluations:
-            reason = f"used max_evaluations={max_evaluations}"
-            break
-        x, fx = _explore(loss, base, f_base, step)
+            return f"step below min_step {min_step:g}"
+        x, fx = explore_moves(loss, base, f_base, step)
         if fx >= f_base:
-            step *= shrink                        # nothing better nearby: look closer
+            step *= shrink                            # nothing lower nearby: look closer
             continue
-        while fx < f_base and calls[0] < max_evaluations:   # it worked: keep going that way
+        while fx < f_base:                            # it worked: keep going that way
             previous, base, f_base = base, x, fx
-            points.append(base)
-            losses.append(f_base)
-            steps.append(step)
-            if callback is not None:
-                callback(len(points) - 1, base, f_base)
-            if target is not None and f_base <= target:
+            moved(base, f_base, step)
+            if stop(f_base):
                 break
-            pattern = base + (base - previous)
-            x, fx = _explore(loss, pattern, loss(pattern), step)
-    converged = reason.startswith("loss") or reason.startswith("step")
-    pts = np.array(points)
-    return Path(pts[:, 0] if scalar else pts, np.array(losses), np.array(steps),
-                False, converged, reason)
+            pattern = base + (base - previous)        # jump as far again, same direction,
+            x, fx = explore_moves(loss, pattern, loss(pattern), step)   # and explore there
+    return stop(f_base)
 
 
 # ----------------------------------------------------------------------------- regimes
