@@ -7,26 +7,16 @@ many outputs: the other way round. `helpers.walks.time_modes` times up to
 
     python -m benchmarks modes
 """
-import math
-
 from benchmarks.common import Row, ms
-from helpers.walks import time_modes
+from helpers.walks import loglog_slope, time_modes
 
-SIZES = [10, 100, 1000, 10000]
-
-
-def fitted_slope(rows):
-    """Least-squares slope of log(ratio) against log(n)."""
-    xs = [math.log(r["n"]) for r in rows]
-    ys = [math.log(r["ratio"]) for r in rows]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+SIZES = [10, 30, 100, 300, 1000, 3000, 10000]     # as in notebook 03
 
 
 def run():
     out = []
     for many, slow, fast in (("inputs", "forward", "reverse"), ("outputs", "reverse", "forward")):
-        rows = time_modes(SIZES, many=many)
+        rows = time_modes(SIZES, many=many, max_passes=5)
         for r in rows:
             ok = r["ratio"] > 50 if r["n"] == 10_000 else None
             out.append(Row(f"{slow}/{fast} mode, {r['n']:,} {many} "
@@ -34,7 +24,7 @@ def run():
                            f"multiply-adds {r[slow + '_ops']:,} vs {r[fast + '_ops']:,})",
                            ms(r[fast + "_s"]), f"{r['ratio']:.0f}x",
                            "> 50x" if ok is not None else "", ok))
-        slope = fitted_slope(rows)
+        slope = loglog_slope([r["n"] for r in rows], [r["ratio"] for r in rows])
         out.append(Row(f"{slow}/{fast} ratio vs n ({many}): fitted log-log slope", "",
                        f"{slope:.2f}", "0.7 to 1.3", 0.7 <= slope <= 1.3))
     return out

@@ -35,7 +35,7 @@ __all__ = [
     "forward_mode", "reverse_mode", "Term", "Step", "forward_steps", "reverse_steps",
     "OperationCounts", "count_operations",
     "DiamondChain", "diamond_chain", "diamond_counts",
-    "many_inputs_function", "many_outputs_function", "time_modes",
+    "many_inputs_function", "many_outputs_function", "time_modes", "loglog_slope",
 ]
 
 PATH_LIMIT = 100_000      # paths() refuses to list more than this by default
@@ -579,3 +579,18 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
         rows.append({"n": n, "forward_s": forward, "reverse_s": reverse, "ratio": ratio,
                      "passes_timed": timed, "forward_ops": f_ops, "reverse_ops": r_ops})
     return rows
+
+
+def loglog_slope(xs, ys):
+    """Least-squares slope of log(y) against log(x): 1 means y grows like x."""
+    if len(xs) != len(ys) or len(xs) < 2:
+        raise ValueError(f"xs and ys must have the same length, at least 2, "
+                         f"got {len(xs)} and {len(ys)}")
+    if any(not v > 0 for v in list(xs) + list(ys)):
+        raise ValueError("xs and ys must be positive (they are taken logs of)")
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
+    spread = sum((x - mx) ** 2 for x in lx)
+    if spread == 0:
+        raise ValueError("xs must not all be equal")
+    return sum((x - mx) * (y - my) for x, y in zip(lx, ly)) / spread

@@ -1,0 +1,89 @@
+"""Forward and reverse mode, one node per click, on the running example e = (a + b)(b + 1)."""
+import ipywidgets as widgets
+
+from helpers.graph import Value
+from helpers.plots.walks import StepDrawing
+from helpers.style import COLORS
+from helpers.walks import forward_steps, reverse_steps
+from helpers.widgets import Panel, new_figure
+from helpers.widgets.expression import running_example
+
+__all__ = ["ModeStepPanel"]
+
+
+class ModeStepPanel(Panel):
+    """Step through forward mode (from one input) or reverse mode (from e).
+
+    "next step" fills in one more node: its tangent de/d-input (forward) or
+    its adjoint de/dnode (reverse), with the edges it reads highlighted and
+    the sum written out below. "reset" empties the graph. Moving a or b
+    recomputes every number and keeps the steps already taken.
+    """
+
+    def __init__(self, mode="forward", wrt="b", a=2.0, b=1.0, done=0):
+        if mode not in ("forward", "reverse"):
+            raise ValueError(f"mode must be 'forward' or 'reverse', got {mode!r}")
+        if wrt not in ("a", "b"):
+            raise ValueError(f"wrt must be 'a' or 'b', got {wrt!r}")
+        if isinstance(done, bool) or not isinstance(done, int) or not 0 <= done <= 5:
+            raise ValueError(f"done must be a whole number of steps from 0 to 5, got {done!r}")
+        self.done, self._key = done, (mode, wrt)
+        self.controls = {
+            "mode": widgets.ToggleButtons(options=["forward", "reverse"], value=mode,
+                                          description="mode"),
+            "wrt": widgets.Dropdown(options=["a", "b"], value=wrt,
+                                    description="forward from",
+                                    disabled=(mode == "reverse")),
+            "a": widgets.FloatSlider(value=a, min=-3.0, max=3.0, step=0.5, description="a ="),
+            "b": widgets.FloatSlider(value=b, min=-3.0, max=3.0, step=0.5, description="b ="),
+            "next": widgets.Button(description="next step", button_style="primary"),
+            "reset": widgets.Button(description="reset"),
+        }
+        self.controls["next"].on_click(self._next)
+        self.controls["reset"].on_click(self._reset)
+        self.figure = new_figure(figsize=(7.2, 3.9))
+        graph_ax = self.figure.add_axes([0.0, 0.22, 1.0, 0.78])
+        self.drawing = StepDrawing(graph_ax, self._graph(a, b)[-1])
+        self.status = self.figure.text(0.02, 0.13, "", fontsize=10.5, color=COLORS["ink"])
+        self.formula = self.figure.text(0.02, 0.04, "", fontsize=10.5, color=COLORS["main"])
+        self._connect()
+
+    @staticmethod
+    def _graph(a, b):
+        a, b = Value(a, "a"), Value(b, "b")
+        return a, b, running_example(a, b)
+
+    def update(self, mode, wrt, a, b):
+        if (mode, wrt) != self._key:           # another walk: start it from the beginning
+            self._key, self.done = (mode, wrt), 0
+        self.controls["wrt"].disabled = mode == "reverse"
+        a_node, b_node, e = self._graph(a, b)
+        self.steps = (forward_steps(e, {"a": a_node, "b": b_node}[wrt]) if mode == "forward"
+                      else reverse_steps(e))
+        self.output = e
+        self._show(e)
+
+    def _show(self, output=None):
+        steps, done = self.steps, self.done
+        self.drawing.show(steps, done, output)
+        mode, wrt = self._key
+        what = f"forward mode from {wrt}" if mode == "forward" else "reverse mode from e"
+        if done == 0:
+            self.status.set_text(f"{what}: press 'next step'")
+            self.formula.set_text("")
+        else:
+            end = ", done" if done == len(steps) else ""
+            self.status.set_text(f"{what}: step {done} of {len(steps)}{end}")
+            self.formula.set_text(steps[done - 1].formula())
+        self.controls["next"].disabled = done == len(steps)
+
+    def _next(self, _button=None):
+        if self.done < len(self.steps):
+            self.done += 1
+        self._show()
+        self.figure.canvas.draw_idle()
+
+    def _reset(self, _button=None):
+        self.done = 0
+        self._show()
+        self.figure.canvas.draw_idle()
