@@ -14,7 +14,7 @@ from helpers.neuron import example_cost
 from helpers.plots.descent import freeze_static
 from helpers.style import COLORS
 
-__all__ = ["COST_STYLE", "plot_runs", "plot_sigmoid_points", "plot_costs_of_output",
+__all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points", "plot_costs_of_output",
            "SlowdownDrawing", "Z_LIMITS"]
 
 # One look per cost, used in every figure: colour AND line style AND marker.
@@ -59,6 +59,36 @@ def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
     return ax
 
 
+# One look per starting point in the static figures.
+START_STYLE = [{"color": COLORS["third"], "linestyle": "-"},
+               {"color": COLORS["highlight"], "linestyle": "--"}]
+
+
+def plot_starts(histories, field="output", axes=None, target=None):
+    """One axes per cost, one curve per starting point: {cost name: NeuronHistory}.
+
+    Each history holds the runs from several starts at once (w0, b0 given as
+    arrays); every axes shares the same y scale, so the costs compare at a glance.
+    """
+    if not histories:
+        raise ValueError("histories must hold at least one {cost name: NeuronHistory}")
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, len(histories), sharey=True, squeeze=False,
+                               figsize=(4.6 * len(histories), 3.4))
+        axes = axes[0]
+    labels = {"output": "output a", "cost": "cost of the example", "dC_dw": "dC/dw"}
+    for ax, (name, history) in zip(axes, histories.items()):
+        values = np.asarray(getattr(history, field))
+        values = values.reshape(values.shape[0], -1)
+        w0, b0 = np.ravel(history.w[0]), np.ravel(history.b[0])
+        curves = {f"start w = {w0[i]:g}, b = {b0[i]:g}": (values[:, i], START_STYLE[i % 2])
+                  for i in range(values.shape[1])}
+        plot_runs(curves, ax=ax, ylabel=labels.get(field, field), target=target,
+                  title=f"{name}, η = {history.eta:g}")
+    return axes
+
+
 def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
     """The sigmoid curve with labelled points on it and the slope sigma'(z) at each.
 
@@ -71,12 +101,12 @@ def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
         z = float(z)
         a, slope = float(sigmoid(z)), float(sigmoid_prime(z))
         ax.plot([z], [a], linestyle="none", markersize=9, label=label,
-                **{k: v for k, v in style.items() if k != "linestyle"})
+                **{"marker": "o", **{k: v for k, v in style.items() if k != "linestyle"}})
         half = 1.2                                 # the tangent line over z +- half
         ax.plot([z - half, z + half], [a - slope * half, a + slope * half],
                 color=style.get("color", COLORS["ink"]), linewidth=1, linestyle=":")
         ax.annotate(f"z = {z:.1f}\na = {a:.4f}\nσ'(z) = {slope:.4f}", (z, a),
-                    xytext=(-10, -14), textcoords="offset points", ha="right", va="top",
+                    xytext=(10, -24), textcoords="offset points", ha="left", va="top",
                     fontsize="small", color=style.get("color", COLORS["ink"]))
     ax.set_xlim(*z_range)
     ax.set_ylim(-0.05, 1.1)
@@ -137,8 +167,8 @@ class SlowdownDrawing:
             self.cost_lines[name], = self.ax_cost.plot([0, 1], [1, 1], **line_style)
             self.output_lines[name], = self.ax_output.plot([0, 1], [0.5, 0.5], **line_style)
             self.travelled[name], = self.ax_sigmoid.plot([0, 0], [0.5, 0.5], color=style["color"],
-                                                         linewidth=5, alpha=0.45,
-                                                         solid_capstyle="butt")
+                                                         linewidth=7 if name == "quadratic" else 3,
+                                                         alpha=0.5, solid_capstyle="butt")
             self.current[name], = self.ax_sigmoid.plot([0], [0.5], linestyle="none",
                                                        marker=style["marker"], markersize=9,
                                                        color=style["color"])
