@@ -1,0 +1,217 @@
+"""The path-count and step-through panels, the walk plots, and the exercises of notebooks 02-03."""
+import math
+import warnings
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from helpers.checks.modes import check_forward_tangents, check_passes, check_reverse_adjoints  # noqa: E402
+from helpers.checks.paths import check_diamond_counts, check_factored, check_path_sum  # noqa: E402
+from helpers.graph import Value  # noqa: E402
+from helpers.plots.walks import draw_each_path, draw_steps, plot_mode_ratios, plot_work  # noqa: E402
+from helpers.walks import diamond_chain, forward_steps, reverse_steps  # noqa: E402
+from helpers.widgets.modes import ModeStepPanel  # noqa: E402
+from helpers.widgets.paths import ENUMERATE_LIMIT, PathCountPanel  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def strict():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+    plt.close("all")
+
+
+def running_example():
+    a, b = Value(2.0, "a"), Value(1.0, "b")
+    return a, b, ((a + b).named("c") * (b + 1).named("d")).named("e")
+
+
+# ---- the step-through panel --------------------------------------------------
+
+def node_texts(panel):
+    return {n.label: t.get_text() for n, t in zip(panel.drawing.drawing.nodes,
+                                                  panel.drawing.drawing.node_text)}
+
+
+def test_next_fills_one_node_per_click_forward():
+    panel = ModeStepPanel()
+    assert all(text.endswith("= ?") for text in node_texts(panel).values())
+    seen = []
+    for _ in range(5):
+        panel.controls["next"].click()
+        seen.append([k for k, t in node_texts(panel).items() if not t.endswith("?")])
+    assert seen == [["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"],
+                    ["a", "b", "c", "d", "e"]]
+    assert node_texts(panel)["e"] == "e = 6\nde/db = 5"
+    assert panel.formula.get_text() == "de/db = dc/db × 2 + dd/db × 3 = 1 × 2 + 1 × 3 = 5"
+    assert panel.controls["next"].disabled
+    panel.controls["next"].click()                        # past the end: nothing changes
+    assert panel.done == 5 and "step 5 of 5, done" in panel.status.get_text()
+
+
+def test_reverse_mode_order_reset_and_mode_switch():
+    panel = ModeStepPanel(done=2)
+    panel.controls["mode"].value = "reverse"              # another walk starts empty
+    assert panel.done == 0 and panel.controls["wrt"].disabled
+    for _ in range(5):
+        panel.controls["next"].click()
+    texts = node_texts(panel)
+    assert [texts[k].split("\n")[1] for k in "ecdab"] == \
+        ["de/de = 1", "de/dc = 2", "de/dd = 3", "de/da = 2", "de/db = 5"]
+    panel.controls["reset"].click()
+    assert panel.done == 0 and panel.formula.get_text() == ""
+    assert not panel.controls["next"].disabled
+
+
+def test_moving_a_slider_keeps_the_steps_taken():
+    panel = ModeStepPanel(wrt="a")
+    for _ in range(3):
+        panel.controls["next"].click()
+    panel.controls["b"].value = 2.0
+    assert panel.done == 3
+    assert node_texts(panel)["c"] == "c = 4\ndc/da = 1"
+    assert [s.node.label for s in panel.steps] == ["a", "b", "c", "d", "e"]
+
+
+def test_step_panel_highlights_the_edges_read():
+    panel = ModeStepPanel(mode="reverse")
+    for _ in range(4):                                    # e, d, c, then b reads b->d, b->c
+        panel.controls["next"].click()
+    drawing = panel.drawing.drawing
+    thick = sorted((drawing.nodes[i].label, drawing.nodes[j].label)
+                   for (i, j), arrow in zip(drawing.edge_keys, drawing.edge_arrows)
+                   if arrow.arrow_patch.get_linewidth() > 2)
+    assert thick == [("b", "c"), ("b", "d")]
+
+
+@pytest.mark.parametrize("kwargs,match", [({"mode": "sideways"}, "mode must be"),
+                                          ({"wrt": "c"}, "wrt must be 'a' or 'b'"),
+                                          ({"done": 6}, "done must be"),
+                                          ({"done": True}, "done must be")])
+def test_step_panel_bad_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        ModeStepPanel(**kwargs)
+
+
+# ---- the path-count panel ----------------------------------------------------
+
+def test_path_count_panel_lists_small_and_says_when_it_does_not():
+    panel = PathCountPanel()
+    assert panel.title.get_text() == "9 paths, all listed"
+    table = panel.table.get_text()
+    assert "dZ/dX by paths: 2.28" in table and "multiply-adds: 36 vs 12" in table
+    panel.controls["depth"].value = 12
+    panel.controls["width"].value = 6
+    assert panel.title.get_text().startswith("2,176,782,336 paths: too many to list")
+    assert "formula w^k" in panel.title.get_text()
+    assert "by paths: not listed" in panel.table.get_text()
+    assert "52,242,776,064 vs 144" in panel.table.get_text()
+
+
+def test_path_count_panel_methods_agree_everywhere():
+    panel = PathCountPanel()
+    for depth in range(1, 13):
+        for width in range(1, 7):
+            listed, factored, numeric, counts = panel.derivatives(depth, width)
+            assert (listed is None) == (width ** depth > ENUMERATE_LIMIT)
+            assert counts.paths == width ** depth
+            if listed is not None:
+                assert math.isclose(listed, factored, rel_tol=1e-12)
+            assert math.isclose(numeric, factored, rel_tol=1e-6)
+            assert math.isclose(factored, diamond_chain(depth, width).factored(), rel_tol=1e-12)
+
+
+def test_path_count_panel_moves_the_curves_in_place():
+    panel = PathCountPanel()
+    lines = panel.work.lines
+    panel.controls["width"].value = 2
+    assert list(lines["paths"].get_ydata()) == [2 ** k for k in range(1, 13)]
+    assert list(lines["factored"].get_ydata()) == [4 * k for k in range(1, 13)]
+    panel.controls["depth"].value = 7
+    assert list(panel.work.marks["path_sum"].get_xydata()[0]) == [7, 2 * 7 * 2 ** 7]
+    assert panel.work.lines is lines                      # the same artists, updated
+
+
+def test_path_count_panel_bad_arguments():
+    with pytest.raises(ValueError, match="depth must be an integer from 1 to 12"):
+        PathCountPanel(depth=13)
+    with pytest.raises(ValueError, match="width must be an integer"):
+        PathCountPanel(width=2.5)
+
+
+# ---- static plots -------------------------------------------------------------
+
+def test_draw_each_path_titles_the_products():
+    _, b, e = running_example()
+    drawings = draw_each_path(e, b)
+    assert [d.ax.get_title() for d in drawings] == ["b → c → e: 1 × 2 = 2", "b → d → e: 1 × 3 = 3"]
+    fig, axes = plt.subplots(1, 1, squeeze=False)
+    with pytest.raises(ValueError, match="axes must hold one axes per path"):
+        draw_each_path(e, b, axes=axes[0])
+
+
+def test_draw_steps_and_work_and_ratio_plots():
+    a, b, e = running_example()
+    drawing = draw_steps(e, forward_steps(e, b))
+    assert drawing.drawing.node_text[-1].get_text() == "e = 6\nde/db = 5"
+    with pytest.raises(ValueError, match="done must be between 0 and 5"):
+        drawing.show(reverse_steps(e), 7)
+    with pytest.raises(TypeError, match="output must be a Value"):
+        draw_steps(3.0, [])
+    work = plot_work(3)
+    assert list(work.lines["paths"].get_ydata())[:3] == [3, 9, 27]
+    with pytest.raises(ValueError, match="width must be a positive integer"):
+        plot_work(0)
+    rows = [{"n": n, "ratio": 2.0 * n, "forward_ops": 10 * n, "reverse_ops": 10}
+            for n in (10, 100, 1000)]
+    ax = plot_mode_ratios(rows)
+    assert "fitted slope 1.00" in ax.get_legend().get_texts()[0].get_text()
+    with pytest.raises(ValueError, match="rows must hold"):
+        plot_mode_ratios([])
+
+
+# ---- the exercises -------------------------------------------------------------
+
+def test_check_path_sum():
+    assert check_path_sum(4.0, 1.0, 7.0)
+    assert "through c alone" in repr(check_path_sum(4.0, 1.0, 2.0))
+    assert "multiplies the two" in repr(check_path_sum(4.0, 1.0, 10.0))
+    assert repr(check_path_sum(4.0, 1.0, ...)).startswith("Not yet")
+    assert not check_path_sum(4.0, 1.0, "7")
+
+
+def test_check_diamond_counts():
+    assert check_diamond_counts(5, 4, 1024, 40)
+    assert "multiply" in repr(check_diamond_counts(5, 4, 20, 40))
+    assert "two edges" in repr(check_diamond_counts(5, 4, 1024, 20))
+    assert "path by path" in repr(check_diamond_counts(5, 4, 1024, 2 * 5 * 1024))
+    assert not check_diamond_counts(5, 4, ..., ...)
+
+
+def test_check_factored():
+    chain = diamond_chain(3, 2, seed=5)
+    right = math.prod(sum(stage) for stage in chain.weights)
+    assert check_factored(chain, right)
+    assert "adds every weight" in repr(check_factored(chain, sum(map(sum, chain.weights))))
+    assert not check_factored(chain, ...)
+    assert "DiamondChain" in repr(check_factored(None, right))
+
+
+def test_check_modes():
+    assert check_forward_tangents(2.0, 1.0, (1, 0, 1, 0, 3.0 - 1.0))
+    assert "from b" in repr(check_forward_tangents(2.0, 1.0, (0, 1, 1, 1, 5)))
+    assert "e's tangent" in repr(check_forward_tangents(2.0, 1.0, (1, 0, 1, 0, 5)))
+    assert not check_forward_tangents(2.0, 1.0, ...)
+    assert not check_forward_tangents(2.0, 1.0, (..., 0, 1, 0, 2))
+    assert "5 numbers" in repr(check_forward_tangents(2.0, 1.0, [1, 2]))
+    assert check_reverse_adjoints(-1.0, 3.0, (4, 2, 4, 6))
+    assert "two uses" in repr(check_reverse_adjoints(-1.0, 3.0, (4, 2, 4, 4)))
+    assert "swapped" in repr(check_reverse_adjoints(-1.0, 3.0, (2, 4, 4, 6)))
+    assert not check_reverse_adjoints(-1.0, 3.0, ...)
+    assert check_passes(1000, 3, 1000, 3)
+    assert "one input per pass" in repr(check_passes(1000, 3, 3, 1000))
+    assert not check_passes(1000, 3, ..., 3)
