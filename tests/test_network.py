@@ -306,3 +306,72 @@ def test_bad_sgd_arguments():
     with pytest.raises(TypeError, match="rng"):
         net.train_epoch(X, Y, 2, 0.1, rng=0)
     assert net.sgd(X, Y, 0, 2, 0.1) == {"epoch": [], "train_cost": []}
+
+
+def test_deltas_give_the_bias_gradients():
+    net = Network([3, 4, 2, 2], cost="cross-entropy", seed=6)
+    X, Y = toy_data(3, 2, m=5, seed=2)
+    deltas = net.deltas(X, Y)
+    assert [d.shape for d in deltas] == [(4, 5), (2, 5), (2, 5)]
+    nabla_b, nabla_w = net.backprop(X, Y)
+    zs, activations = net.forward(X)
+    for d, nb, nw, a in zip(deltas, nabla_b, nabla_w, activations[:-1]):
+        assert np.allclose(d.mean(axis=1, keepdims=True), nb, rtol=0, atol=1e-15)   # BP3
+        assert np.allclose(d @ a.T / 5, nw, rtol=0, atol=1e-15)                      # BP4
+
+
+# ---- the drawing and the panel -------------------------------------------------------
+
+def test_drawing_updates_in_place():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.plots.network import draw_network, weight_name
+    net = Network([2, 3, 2], seed=0)
+    drawing = draw_network(net, [0.5, -1.0], [1.0, 0.0], weight_labels=[(0, 0, 0)])
+    artists = (drawing.edges, drawing.neurons, list(drawing.labels))
+    net.weights[0][0, 0] = -3.0
+    drawing.update(net, [0.5, -1.0], [1.0, 0.0])
+    assert (drawing.edges, drawing.neurons, list(drawing.labels)) == artists
+    widths = drawing.edges.get_linewidths()
+    assert widths[0] == max(widths)                       # the largest |w| is the widest edge
+    assert drawing.edges.get_linestyles()[0][1] is not None    # negative: dashed
+    delta_out = net.deltas([0.5, -1.0], [1.0, 0.0])[-1][0, 0]
+    assert drawing.labels[5].get_text().endswith(f"δ {delta_out:+.2g}")
+    assert drawing.labels[0].get_text() == "0.50"         # inputs: value, no delta
+    assert weight_name(1, 0, 2) == "w³₁₃"
+    with pytest.raises(ValueError, match="net must have sizes"):
+        drawing.update(Network([2, 2]), [0.5, -1.0])
+    with pytest.raises(ValueError, match="x must be a single example"):
+        draw_network(net, np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="weight_labels"):
+        draw_network(net, [0, 0], weight_labels=[(2, 0, 0)])
+    plt.close("all")
+
+
+def test_panel_step_follows_sgd_and_reset_restores():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.widgets.network import NetworkPanel
+    panel = NetworkPanel()
+    start = panel.net.copy()
+    x, y = np.array([0.5, -1.0]), np.array([1.0, 0.0])
+    expected = start.copy()
+    expected.update_mini_batch(x, y, 2.0)
+    panel.step()
+    assert np.allclose(panel.net.weights[1], expected.weights[1], rtol=0, atol=1e-15)
+    assert panel.controls["w000"].value == pytest.approx(expected.weights[0][0, 0])
+    assert len(panel.costs) == 2 and panel.costs[1] < panel.costs[0]
+    assert "after 1 step(s)" in panel.readout.value
+    panel.controls["eta"].value = 4.0                     # the rate alone keeps the record
+    assert len(panel.costs) == 2
+    panel.controls["x1"].value = 1.0                      # a new input starts a new record
+    assert len(panel.costs) == 1
+    panel.reset()
+    assert np.array_equal(panel.net.weights[0], start.weights[0])
+    with pytest.raises(ValueError, match="eta must lie"):
+        NetworkPanel(eta=0)
+    with pytest.raises(ValueError, match="x must be two inputs"):
+        NetworkPanel(x=(5.0, 0.0))
+    plt.close("all")

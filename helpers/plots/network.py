@@ -1,0 +1,156 @@
+"""Draw a small network: neurons with their activations and errors, weights as edges.
+
+Each neuron is a circle filled according to its activation (white at 0, full
+orange at 1; inputs grey) with its value written inside, and, when the target is given,
+its error delta = dC/dz underneath. Each weight is an edge whose width grows
+with |w|; its sign is shown twice, so that colour is never the only cue:
+positive weights are solid blue, negative ones dashed vermillion (both from
+the Okabe-Ito palette, distinguishable with every common colour-vision
+deficiency and in greyscale by the dashes).
+
+`draw_network` returns a `NetworkDrawing`; its `update(net, x, y)` changes
+the artists in place, for a live panel.
+"""
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
+
+from helpers.network import Network, as_batch, as_targets
+from helpers.style import COLORS
+
+__all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
+           "weight_name"]
+
+# Inputs are not activations: they are drawn in a neutral grey (the "bad" colour).
+ACTIVATION_CMAP = LinearSegmentedColormap.from_list(
+    "activation", ["#FFFFFF", COLORS["second"]]).with_extremes(bad="#E4E4E4")
+POSITIVE = {"color": COLORS["main"], "linestyle": "-"}
+NEGATIVE = {"color": COLORS["alert"], "linestyle": (0, (4, 2))}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def weight_name(i, j, k):
+    """The symbol of weights[i][j, k] in the course's notation: w^(i+2)_(j+1)(k+1)."""
+    return f"w{str(i + 2).translate(_SUPERSCRIPT)}{str(j + 1).translate(_SUBSCRIPT)}" \
+           f"{str(k + 1).translate(_SUBSCRIPT)}"
+
+
+def network_positions(sizes):
+    """(x, y) of every neuron: layer l at x = l, neurons centred on y = 0, top first."""
+    return [np.column_stack([np.full(n, float(l)), (n - 1) / 2 - np.arange(n, dtype=float)])
+            for l, n in enumerate(sizes)]
+
+
+def _one_example(net, x, y):
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    x = as_batch(x, net.sizes[0], "x")
+    if x.shape[1] != 1:
+        raise ValueError(f"x must be a single example (a vector of length {net.sizes[0]}), "
+                         f"got {x.shape[1]} columns")
+    if y is not None:
+        y = as_targets(y, net.sizes[-1], 1, "y")
+    return x, y
+
+
+class NetworkDrawing:
+    """The artists of a drawn network, updated in place by `update(net, x, y)`."""
+
+    def __init__(self, ax, net, x, y=None, fmt=".2f", weight_labels=(), max_width=6.0,
+                 annotate=True):
+        self.ax, self.fmt, self.max_width = ax, fmt, max_width
+        self.sizes = list(net.sizes)
+        self.pos = network_positions(self.sizes)
+        segments, self.edge_index = [], []
+        for i, w in enumerate(net.weights):
+            for j in range(w.shape[0]):
+                for k in range(w.shape[1]):
+                    segments.append([self.pos[i][k], self.pos[i + 1][j]])
+                    self.edge_index.append((i, j, k))
+        self.edges = LineCollection(segments, zorder=1, capstyle="round")
+        ax.add_collection(self.edges)
+        points = np.vstack(self.pos)
+        self.neurons = ax.scatter(points[:, 0], points[:, 1], s=700, c=np.zeros(len(points)),
+                                  cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0,
+                                  edgecolors=COLORS["ink"], linewidths=1.2, zorder=2)
+        # One text per neuron (text is what a redraw costs most): the value on the first
+        # line, centred in the circle, and delta two lines down, below the circle.
+        up = ScaledTranslation(0.0, 6.0 / 72.0, ax.figure.dpi_scale_trans)
+        self.labels = [ax.text(px, py, "", ha="center", va="top", fontsize=9, zorder=3,
+                               linespacing=1.25, color=COLORS["ink"],
+                               transform=ax.transData + up) for px, py in points]
+        self.target_text = []
+        if annotate:
+            self.target_text = [ax.text(px + 0.2, py, "", ha="left", va="center", fontsize=9,
+                                        color=COLORS["muted"]) for px, py in self.pos[-1]]
+        self.weight_labels = []
+        for (i, j, k) in weight_labels:
+            if not (0 <= i < len(net.weights) and 0 <= j < net.weights[i].shape[0]
+                    and 0 <= k < net.weights[i].shape[1]):
+                raise ValueError(f"weight_labels: no weight ({i}, {j}, {k}) in sizes {self.sizes}")
+            (x0, y0), (x1, y1) = self.pos[i][k], self.pos[i + 1][j]
+            t = 0.42                             # before the middle, where edges cross less
+            label = ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), weight_name(i, j, k),
+                            ha="center", va="center",
+                            fontsize=8, zorder=4, color=COLORS["ink"],
+                            bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.9))
+            self.weight_labels.append(((i, j, k), label))
+        names = ["input"] + ["hidden"] * (len(self.sizes) - 2) + ["output"]
+        for l, name in enumerate(names if annotate else ()):
+            ax.text(l, (max(self.sizes) - 1) / 2 + 0.45, name, ha="center", va="bottom",
+                    fontsize=9, color=COLORS["muted"])
+        if annotate:
+            ax.legend(handles=[Line2D([], [], lw=2.5, **POSITIVE, label="weight > 0"),
+                               Line2D([], [], lw=2.5, **NEGATIVE, label="weight < 0")],
+                      loc="lower center", ncol=2, fontsize=8, frameon=False, handlelength=2.5,
+                      borderaxespad=0.0)
+        top = (max(self.sizes) - 1) / 2
+        ax.set_xlim(-0.35, len(self.sizes) - 1 + 0.6)
+        ax.set_ylim(-top - 1.2, top + 0.8)
+        ax.axis("off")
+        self.update(net, x, y)
+
+    def update(self, net, x, y=None):
+        """Redraw for new weights, input or target (same sizes), changing artists in place."""
+        if list(net.sizes) != self.sizes:
+            raise ValueError(f"net must have sizes {self.sizes} like the drawn one, got {net.sizes}")
+        x, y = _one_example(net, x, y)
+        zs, activations = net.forward(x)
+        acts = np.concatenate([a[:, 0] for a in activations])
+        fill = np.clip(acts, 0.0, 1.0)
+        fill[:self.sizes[0]] = np.nan                         # inputs: grey, any value
+        self.neurons.set_array(np.ma.masked_invalid(fill))
+        weights = np.array([net.weights[i][j, k] for i, j, k in self.edge_index])
+        scale = max(1.0, float(np.max(np.abs(weights))))
+        self.edges.set_linewidths(0.4 + self.max_width * np.abs(weights) / scale)
+        positive = weights >= 0
+        self.edges.set_colors([POSITIVE["color"] if p else NEGATIVE["color"] for p in positive])
+        self.edges.set_linestyles([POSITIVE["linestyle"] if p else NEGATIVE["linestyle"]
+                                   for p in positive])
+        deltas = [np.full(n, np.nan) for n in self.sizes[:1]]          # inputs have no delta
+        deltas += [d[:, 0] for d in net.deltas(x, y)] if y is not None else \
+            [np.full(n, np.nan) for n in self.sizes[1:]]
+        for text, value, d in zip(self.labels, acts, np.concatenate(deltas)):
+            text.set_text(format(value, self.fmt) + ("" if np.isnan(d) else f"\n\nδ {d:+.2g}"))
+        for text, target in zip(self.target_text, [] if y is None else y[:, 0]):
+            text.set_text(f"y = {target:g}")
+        return self
+
+
+def draw_network(net, x, y=None, ax=None, fmt=".2f", weight_labels=(), annotate=True):
+    """Draw `net` on one example x (and, with the target y, every neuron's delta).
+
+    weight_labels -- (i, j, k) triples: name the edge of weights[i][j, k] ("w²₁₁")
+    annotate      -- layer names, targets and a legend of the edge styles (a live panel
+                     may say these elsewhere: every text costs time at each redraw)
+    Returns a NetworkDrawing (its .ax is the axes).
+    """
+    _one_example(net, x, y)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
+    return NetworkDrawing(ax, net, x, y, fmt=fmt, weight_labels=weight_labels,
+                          annotate=annotate)
