@@ -125,7 +125,7 @@ class ParabolaDrawing:
                                    label="start")
         ax.set_xlim(lo, hi)
         ax.set_ylim(-3.0, PARABOLA.f(hi) + 4.0)
-        _fixed_ticks(ax, [-8, -6, -4, -2, -1, 0, 2, 4, 6], [0, 10, 20, 30, 40, 50])
+        _fixed_ticks(ax, [-7, -4, -1, 2, 5], [0, 10, 20, 30, 40, 50])
         ax.set_xlabel("w")
         ax.set_ylabel("J(w) = (w + 1)²")
         self.text = ax.text(0.5, 0.98, "", transform=ax.transAxes, ha="center", va="top",
