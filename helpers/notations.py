@@ -187,7 +187,9 @@ def value_network(net, X, Y):
 
     bias_values[i][j] and weight_values[i][j][k] are the input Values standing
     for biases[i][j, 0] and weights[i][j, k], labelled like "b2_1" and "w2_13"
-    (layer, then neuron indices counted from 1). Only for small networks: a
+    (layer, then neuron indices counted from 1). The nodes z^l_j and a^l_j are
+    labelled "z2_1", "a2_1", ... (with "[x1]", "[x2]", ... added when there
+    are several examples), so a path sum can start from them. Only for small networks: a
     2-3-2 network on 3 examples is a graph of a few hundred nodes.
     """
     _check_net(net)
@@ -204,6 +206,10 @@ def value_network(net, X, Y):
     weight_values = [[[Value(float(w[j, k]), f"w{i + 2}_{j + 1}{k + 1}") for k in range(w.shape[1])]
                       for j in range(w.shape[0])] for i, w in enumerate(net.weights)]
     m = X.shape[1]
+
+    def tag(col):
+        return f"[x{col + 1}]" if m > 1 else ""
+
     total = None
     for col in range(m):
         a = [float(v) for v in X[:, col]]
@@ -213,7 +219,7 @@ def value_network(net, X, Y):
                 z = bs[j]
                 for k in range(len(a)):
                     z = z + Ws[j][k] * a[k]
-                zs.append(z)
+                zs.append(z.named(f"z{i + 2}_{j + 1}{tag(col)}"))
             last = i == len(weight_values) - 1
             if last and name == "log-likelihood":
                 shift = max(z.data for z in zs)                   # a constant: changes no gradient
@@ -224,6 +230,7 @@ def value_network(net, X, Y):
                 a = [e / total_exp for e in exps]
             else:
                 a = [z.sigmoid() for z in zs]
+            a = [aj.named(f"a{i + 2}_{j + 1}{tag(col)}") for j, aj in enumerate(a)]
         y = Y[:, col]
         for j, aj in enumerate(a):
             yj = float(y[j])

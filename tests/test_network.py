@@ -375,3 +375,14 @@ def test_panel_step_follows_sgd_and_reset_restores():
     with pytest.raises(ValueError, match="x must be two inputs"):
         NetworkPanel(x=(5.0, 0.0))
     plt.close("all")
+
+
+def test_exercise_checks():
+    from helpers.checks.network import check_forward_passes, check_hidden_delta, check_output_delta
+    assert check_output_delta(0.14373) and not check_output_delta(...)
+    assert "sigma'(z) as well" in repr(check_output_delta(0.7311))
+    assert check_hidden_delta(-0.025) and not check_hidden_delta(-0.1)
+    assert "first path" in repr(check_hidden_delta(0.05))
+    assert check_forward_passes(47_720) and not check_forward_passes(23_860)
+    assert check_forward_passes(2 * (2 * 3 + 3 + 3 * 2 + 2), sizes=(2, 3, 2))
+    assert not check_forward_passes("many")

@@ -122,3 +122,17 @@ def test_bad_arguments():
         row_gradients(net, np.array([["a", "b"]]), Y.T[:1])
     with pytest.raises(ValueError, match="X must have shape"):
         backward_propagation(X.T, Y, to_parameters(net), net.cost)
+
+
+def test_path_sum_from_a_hidden_z_is_its_delta():
+    """BP2 is the path-sum rule: every path from z2_j to C, multiplied along and added."""
+    from helpers.walks import count_paths, path_sum
+    net = Network([2, 3, 2], seed=0)
+    x, y = np.array([0.5, -1.0]), np.array([1.0, 0.0])
+    C, _, _ = value_network(net, x, y)
+    nodes = {n.label: n for n in C.topo() if n.label}
+    deltas = net.deltas(x, y)
+    for j in range(3):
+        assert path_sum(C, nodes[f"z2_{j + 1}"]) == pytest.approx(deltas[0][j, 0], abs=1e-15)
+        assert count_paths(C, nodes[f"z2_{j + 1}"]) == 2       # through z3_1 and z3_2
+    assert "z2_1[x2]" in {n.label for n in value_network(net, np.ones((2, 2)), np.eye(2))[0].topo()}
