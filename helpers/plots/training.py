@@ -1,0 +1,106 @@
+"""Figures for softmax outputs and for training networks on the digits."""
+import numpy as np
+
+from helpers.activations import softmax
+from helpers.style import COLORS
+
+__all__ = ["RUN_STYLE", "plot_softmax", "plot_digit_grid", "plot_training_curves"]
+
+# One look per cost (colour, line style and marker), shared by every figure of notebook 07.
+RUN_STYLE = {
+    "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o",
+                  "label": "quadratic + sigmoid"},
+    "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s",
+                      "label": "cross-entropy + sigmoid"},
+    "log-likelihood": {"color": COLORS["third"], "linestyle": "-.", "marker": "^",
+                       "label": "log-likelihood + softmax"},
+}
+
+
+def plot_softmax(z, axes=None, target=None):
+    """The scores z_j (left) and the softmax probabilities a_j (right) as bars.
+
+    target -- the index of the right class, outlined on the right
+    """
+    z = np.asarray(z, dtype=float).ravel()
+    if z.size == 0 or not np.isfinite(z).all():
+        raise ValueError("z must be a non-empty vector of finite numbers")
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, 2, figsize=(8, 2.8))
+    a = softmax(z.reshape(-1, 1)).ravel()
+    classes = np.arange(z.size)
+    left, right = axes
+    left.bar(classes, z, color=COLORS["muted"])
+    left.set_title("scores z (any real numbers)")
+    bars = right.bar(classes, a, color=COLORS["main"])
+    right.set_ylim(0, 1.05)
+    right.set_title(f"softmax a (sum = {a.sum():.2f})")
+    for bar, value in zip(bars, a):
+        right.annotate(f"{value:.3f}", (bar.get_x() + bar.get_width() / 2, value),
+                       xytext=(0, 3), textcoords="offset points", ha="center", fontsize="small")
+    if target is not None:
+        bars[target].set_edgecolor(COLORS["ink"])
+        bars[target].set_linewidth(2)
+        bars[target].set_hatch("//")
+    for ax in axes:
+        ax.set_xticks(classes)
+        ax.set_xlabel("class j")
+    return axes
+
+
+def plot_digit_grid(images, captions, ncols=10, title=None, cmap="gray_r"):
+    """Small 8x8 images (one per column of `images`) in a grid, each with a caption."""
+    import matplotlib.pyplot as plt
+    images = np.asarray(images, dtype=float)
+    if images.ndim != 2 or images.shape[0] != 64:
+        raise ValueError(f"images must have shape (64, m), one 8x8 image per column, "
+                         f"got {images.shape}")
+    if len(captions) != images.shape[1]:
+        raise ValueError(f"captions must have one entry per image ({images.shape[1]}), "
+                         f"got {len(captions)}")
+    n = images.shape[1]
+    if n == 0:
+        raise ValueError("images must hold at least one image")
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(0.95 * ncols, 1.25 * nrows), squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if k < n:
+            ax.imshow(images[:, k].reshape(8, 8), cmap=cmap, vmin=0, vmax=1)
+            ax.set_title(captions[k], fontsize="small")
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_training_curves(runs, axes=None):
+    """Test accuracy and training cost per epoch for each run: {cost name: Run}."""
+    if not runs:
+        raise ValueError("runs must hold at least one {cost name: Run}")
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+    acc_ax, cost_ax = axes
+    for name, run in runs.items():
+        style = dict(RUN_STYLE.get(name, {"label": name}))
+        label = style.pop("label")
+        epochs = run.history["epoch"]
+        accuracy = 100 * np.asarray(run.history["test_accuracy"])
+        acc_ax.plot(epochs, accuracy, label=f"{label}: {accuracy[-1]:.1f}%", markevery=5,
+                    markersize=5, **style)
+        cost_ax.plot(epochs, run.history["train_cost"], label=label, markevery=5,
+                     markersize=5, **style)
+    acc_ax.axhline(95, color=COLORS["muted"], linestyle=":", linewidth=1)
+    acc_ax.set_ylim(0, 100)
+    acc_ax.set_xlabel("epoch")
+    acc_ax.set_ylabel("test accuracy (%)")
+    acc_ax.legend(loc="lower right", fontsize="small", title="final test accuracy",
+                  title_fontsize="small")
+    cost_ax.set_yscale("log")
+    cost_ax.set_xlabel("epoch")
+    cost_ax.set_ylabel("training cost (its own cost function)")
+    cost_ax.legend(loc="upper right", fontsize="small")
+    return axes

@@ -1,0 +1,141 @@
+"""Training a real network with each cost, and checking the output error numerically.
+
+`output_error_check` compares a cost object's `delta(z, a, y)` (BP1) with
+centred finite differences of its cost through its own output activation, so
+it checks, for softmax with log-likelihood, that delta^L = a^L - y. (Whole
+networks are checked by `helpers.gradcheck.gradient_check`.)
+
+`train_each_cost` trains one `Network` per cost from the same initial
+weights on the same mini-batches, for a fair comparison.
+"""
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from helpers.gradcheck import relative_error
+from helpers.network import Network, _as_cost
+
+__all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified"]
+
+
+@dataclass
+class OutputErrorCheck:
+    """delta from the cost object against dC_x/dz from centred differences, for one example."""
+    delta: np.ndarray
+    numerical: np.ndarray
+    max_error: float
+
+    @property
+    def ok(self):
+        return self.max_error <= 1e-7
+
+    def __repr__(self):
+        verdict = "agree (relative error <= 1e-7)" if self.ok else "DISAGREE"
+        return f"OutputErrorCheck: cost.delta and the finite differences {verdict}"
+
+
+def output_error_check(cost, z, y, h=1e-5):
+    """Check cost.delta(z, a, y) = dC_x/dz for one example (z and y: vectors of the same length).
+
+    C_x is cost.fn(cost.activation(z), y); each entry z_j is moved by +-h and
+    the centred difference [C(z_j + h) - C(z_j - h)] / 2h approximates dC_x/dz_j.
+    """
+    cost = _as_cost(cost)
+    z = _vector(z, "z")
+    y = _vector(y, "y")
+    if y.shape != z.shape:
+        raise ValueError(f"y must have the same length as z ({z.size}), got {y.size}")
+    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not 0 < h < 1:
+        raise ValueError(f"h must be a small positive step such as 1e-5, got {h!r}")
+    column = z.reshape(-1, 1)
+    target = y.reshape(-1, 1)
+    delta = cost.delta(column, cost.activation(column), target).ravel()
+    numerical = np.empty_like(z)
+    for j in range(z.size):
+        step = np.zeros_like(column)
+        step[j] = h
+        plus = cost.fn(cost.activation(column + step), target)
+        minus = cost.fn(cost.activation(column - step), target)
+        numerical[j] = (plus - minus) / (2 * h)
+    # Entries where both are tiny carry no information about the formula.
+    scale = np.maximum(np.abs(delta), np.abs(numerical))
+    errors = np.where(scale > 1e-12, relative_error(delta, numerical), 0.0)
+    return OutputErrorCheck(delta, numerical, float(errors.max()))
+
+
+def _vector(x, name):
+    try:
+        arr = np.asarray(x, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a vector of numbers, got {type(x).__name__}") from exc
+    if arr.ndim == 2 and 1 in arr.shape:
+        arr = arr.ravel()
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty vector (one example), got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return arr
+
+
+@dataclass
+class Run:
+    """One trained network and its per-epoch history (see Network.sgd)."""
+    network: Network
+    history: dict
+
+    @property
+    def final_accuracy(self):
+        return self.history["test_accuracy"][-1]
+
+
+def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, seed=0,
+                    costs=("quadratic", "cross-entropy", "log-likelihood"), progress=None):
+    """Train Network([64, hidden, 10]) once per cost; return {cost name: Run}.
+
+    Every run starts from the same weights (Network's `seed`) and sees the
+    same mini-batches in the same order (sgd's `seed`), with the same eta and
+    epochs: only the cost, and with it the output activation, differs.
+
+    data     -- a helpers.data.Digits (or anything with X_train, Y_train, X_test, y_test)
+    progress -- optional progress(done, total, cost name), called after every epoch
+    """
+    for name in ("X_train", "Y_train", "X_test", "y_test"):
+        if not hasattr(data, name):
+            raise TypeError(f"data must have {name} (e.g. helpers.data.load_digits()), "
+                            f"got {type(data).__name__}")
+    if isinstance(hidden, bool) or not isinstance(hidden, numbers.Integral) or hidden < 1:
+        raise ValueError(f"hidden must be a positive integer, got {hidden!r}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable, got {type(progress).__name__}")
+    costs = [_as_cost(c) for c in costs]
+    if not costs:
+        raise ValueError("costs must name at least one cost")
+    sizes = [data.X_train.shape[0], int(hidden), data.Y_train.shape[0]]
+    total = len(costs) * epochs
+    runs = {}
+    for i, cost in enumerate(costs):
+        net = Network(sizes, cost=cost, seed=seed)
+        callback = None
+        if progress is not None:
+            def callback(epoch, _history, done=i * epochs, name=cost.name):
+                progress(done + epoch, total, name)
+        history = net.sgd(data.X_train, data.Y_train, epochs, mini_batch_size, eta,
+                          test=(data.X_test, data.y_test), seed=seed, callback=callback)
+        runs[cost.name] = Run(net, history)
+    return runs
+
+
+def misclassified(net, X, labels):
+    """(indices, predicted) of the columns of X whose largest output is not the label."""
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    labels = np.asarray(labels)
+    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be a 1-D array of integer classes, got shape {labels.shape}")
+    predicted = net.feedforward(X).argmax(axis=0)
+    if predicted.shape != labels.shape:
+        raise ValueError(f"labels must have one entry per column of X ({predicted.size}), "
+                         f"got {labels.size}")
+    wrong = np.flatnonzero(predicted != labels)
+    return wrong, predicted[wrong]
