@@ -18,7 +18,7 @@ __all__ = ["freeze_static", "ParabolaDrawing", "draw_parabola_descent", "plot_re
            "ContourDrawing", "draw_contour_descent", "plot_comparison"]
 
 PARABOLA_WINDOW = (-8.0, 6.0)          # symmetric about the minimum w = -1
-DISTANCE_LIMIT = 7.5                   # |w_t + 1| shown on the right-hand axes
+DISTANCE_LIMIT = 7.5                   # the right-hand axes show |w_t + 1| up to this
 LOSS_FLOOR, LOSS_CEILING = 1e-12, 1e3  # the range of the loss axes of the contour panel
 
 
@@ -153,7 +153,7 @@ class ParabolaDrawing:
         w = self.path.points
         lo, hi = PARABOLA_WINDOW
         n_curve = _inside_prefix((w >= lo) & (w <= hi))
-        n_dist = _inside_prefix(np.abs(w + 1.0) <= DISTANCE_LIMIT)
+        n_dist = n_curve                    # both plots cut the path at the same step
         self.shown = n_curve
         self.path_line.set_data(w[:n_curve], PARABOLA.f(w[:n_curve]))
         self.start_mark.set_data([w[0]], [PARABOLA.f(w[0])])
