@@ -97,7 +97,7 @@ def _name(node):
 
 
 def _in_graph(order, wrt, output_name="output"):
-    if wrt not in order:     # Values compare by identity, so this is "is in"
+    if wrt not in order:     # a list or set of Values: membership is by identity
         raise ValueError(
             f"wrt ({_name(wrt)}) is not connected to {output_name}: it is not in the graph "
             f"that computes {output_name}, so there is no path from it "
@@ -147,11 +147,17 @@ def count_paths(output, wrt):
     return _path_counts(order, wrt)[0][output]
 
 
-def _path_counts(order, wrt):
-    """{node: number of paths from wrt}, {node: total length of those paths}."""
+def _path_counts(order, sources):
+    """{node: number of paths from the sources}, {node: total length of those paths}.
+
+    sources -- one node, or a set of nodes none of which lies on a path from
+               another (inputs, say): then the counts are the sums over sources.
+    """
+    if isinstance(sources, Value):
+        sources = {sources}
     count, length = {}, {}
     for node in order:
-        if node is wrt:
+        if node in sources:
             count[node], length[node] = 1, 0
             continue
         c = s = 0
@@ -211,6 +217,7 @@ def path_sum(output, wrt, limit=PATH_LIMIT):
 # ---- forward and reverse mode ------------------------------------------------
 
 def _check_input(order, wrt):
+    """wrt must be a leaf of the graph; `order` is its node list (or a set of its nodes)."""
     _check_value(wrt, "wrt")
     if wrt.parents:
         raise ValueError(f"wrt must be an input of the graph (a node made with Value(...)), "
@@ -382,17 +389,15 @@ def count_operations(output, wrt=None):
     order = output.topo()
     if wrt is None:
         wrt = [n for n in order if not n.parents]
-    for i, x in enumerate(_outputs(wrt, "wrt")):
-        _check_input(order, x)
-    wrt = _outputs(wrt, "wrt")
+    members = set(order)
+    for x in _outputs(wrt, "wrt"):
+        _check_input(members, x)
+    wrt = set(_outputs(wrt, "wrt"))
     edges = sum(len(n.parents) for n in order)
-    n_paths = total_length = 0
-    for x in wrt:
-        count, length = _path_counts(order, x)
-        n_paths += count[output]
-        total_length += length[output]
-    return OperationCounts(inputs=len(wrt), edges=edges, paths=n_paths, path_sum=total_length,
-                           forward=len(wrt) * edges, reverse=edges)
+    # Inputs never lie on each other's paths, so one walk counts them all.
+    count, length = _path_counts(order, wrt)
+    return OperationCounts(inputs=len(wrt), edges=edges, paths=count[output],
+                           path_sum=length[output], forward=len(wrt) * edges, reverse=edges)
 
 
 # ---- the diamond chain: many paths, little work ------------------------------

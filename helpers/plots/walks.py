@@ -22,7 +22,7 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     found = paths(output, wrt, limit=12)
     if axes is None:
         n = len(found)
-        _, axes = plt.subplots(1, n, figsize=(3.6 * n, 2.8), squeeze=False)
+        _, axes = plt.subplots(1, n, figsize=(4.8 * n, 3.3), squeeze=False)
         axes = axes[0]
     if len(axes) < len(found):
         raise ValueError(f"axes must hold one axes per path: {len(found)} needed, got {len(axes)}")
@@ -76,7 +76,7 @@ class WorkPlot:
             [10.0 ** e for e in range(0, decades + 1, every)]))
         ax.yaxis.set_minor_locator(mticker.NullLocator())
         ax.yaxis.set_major_formatter(mticker.FuncFormatter(_power_of_ten))
-        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=3, integer=True))
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=4, integer=True))
         ax.grid(False, axis="x")
         ax.set_xlabel("depth k")
         ax.set_ylabel("count (log scale)")
