@@ -31,6 +31,8 @@ class _StaticLayer(Artist):
     layer (drawn first) pastes a picture of the rest, rendered once per pixel
     size and dpi. Renderers other than Agg (PDF, SVG) get the static artists
     drawn for real. Change a static artist afterwards? Call `invalidate()`.
+    For a saved picture use bbox_inches="standard" (ipympl does): with the axes
+    frozen, a "tight" box does not see the tick labels and would crop them.
     """
 
     def __init__(self, figure, dynamic):
