@@ -166,3 +166,17 @@ def test_bad_input_elsewhere():
         run(GOOD, QuadraticCost, epochs=10).upto(20)
     with pytest.raises(TypeError, match="w must be"):
         neuron_cost("w", 0.9)
+
+
+def test_exercise_checks_accept_answers_and_coach_mistakes():
+    from helpers.checks.slowdown import (check_cross_entropy_gradient, check_epochs_to_half,
+                                         check_quadratic_gradient)
+    assert check_quadratic_gradient(2.0, 2.0, 0.017345)
+    assert not check_quadratic_gradient(2.0, 2.0, ...)
+    assert "keeps the factor" in repr(check_quadratic_gradient(2.0, 2.0, 0.98201))
+    assert check_cross_entropy_gradient(2.0, 2.0, 0.98201)
+    assert "cancels" in repr(check_cross_entropy_gradient(2.0, 2.0, 0.017345))
+    assert check_epochs_to_half(498)
+    assert not check_epochs_to_half(...) and not check_epochs_to_half(2.5)
+    assert "count from epoch 0" in repr(check_epochs_to_half(499))
+    assert not check_epochs_to_half(10, w0=40.0, b0=40.0, eta=1e-6, limit=50)

@@ -135,3 +135,22 @@ def test_constructor_checks_its_arguments():
         SlowdownPanel(y=2.0)
     with pytest.raises(TypeError, match="x must"):
         SlowdownPanel(x="one")
+
+
+def test_static_figures_draw_without_warnings():
+    from helpers.plots.slowdown import plot_costs_of_output, plot_sigmoid_points, plot_starts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        runs = {c: train_neuron(w0=[0.6, 2.0], b0=[0.9, 2.0], epochs=50, cost=c)
+                for c in ("quadratic", "cross-entropy")}
+        axes = plot_starts(runs, target=0.0)
+        assert len(axes) == 2 and len(axes[0].get_lines()) == 3
+        assert axes[1].get_title() == "cross-entropy, η = 0.15"
+        ax = plot_sigmoid_points({"start": (4.0, {"color": "k"})})
+        assert any("0.0177" in t.get_text() for t in ax.texts)
+        plot_costs_of_output(y=1.0)
+        fig, ax = plt.subplots()
+        plot_starts({"quadratic": runs["quadratic"]}, field="cost", axes=[ax])
+    with pytest.raises(ValueError, match="histories"):
+        plot_starts({})
+    plt.close("all")
