@@ -1,12 +1,22 @@
 """Checks for the exercises on backpropagation's four equations (notebook 05)."""
+import numpy as np
+
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.checks import check_close
 
 __all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes"]
 
 
+def _number(answer):
+    """A one-element numpy result (sigmoid(1.0) is a 0-d array) as a float; else unchanged."""
+    if isinstance(answer, np.ndarray) and answer.size == 1 and np.issubdtype(answer.dtype, np.number):
+        return float(answer.reshape(()))
+    return answer
+
+
 def check_output_delta(delta, z=1.0, y=0.0):
     """BP1 for one sigmoid output neuron under the quadratic cost: delta = (a - y) sigma'(z)."""
+    delta = _number(delta)
     a, sp = float(sigmoid(z)), float(sigmoid_prime(z))
     return check_close(
         delta, (a - y) * sp, f"delta of the output neuron at z = {z:g}, y = {y:g}",
@@ -20,6 +30,7 @@ def check_output_delta(delta, z=1.0, y=0.0):
 
 def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
     """BP2 for one hidden neuron feeding two output neurons through weights w."""
+    delta = _number(delta)
     total = sum(wk * dk for wk, dk in zip(w, delta_next))
     sp = float(sigmoid_prime(z))
     return check_close(
@@ -34,6 +45,7 @@ def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
 
 def check_forward_passes(n_evaluations, sizes=(784, 30, 10)):
     """How many cost evaluations centred differences need for every parameter of `sizes`."""
+    n_evaluations = _number(n_evaluations)
     weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
     biases = sum(sizes[1:])
     n = weights + biases
