@@ -117,9 +117,10 @@ class NeuronHistory:
 
     Row t (t = 0 .. epochs) is the neuron after t steps of gradient descent:
     `w`, `b`, `z = w x + b`, `output = sigma(z)`, `cost` (of the example) and the
-    gradient at that point, `dC_dw` and `dC_db`. (`cost_function` is the cost object.) So `output[0]` is the output
+    gradient at that point, `dC_dw` and `dC_db`. So `output[0]` is the output
     before training, `output[-1]` after the last epoch, and `dC_dw[0]` the
     first gradient. Each field is a numpy array of shape (epochs + 1, *runs).
+    `x`, `y`, `eta` and `cost_function` (the cost object) record the settings.
     """
 
     def __init__(self, x, y, eta, cost_function, **fields):
