@@ -22,6 +22,7 @@ in multiply-adds: one `total += x * d` with `d` an edge number.
     >>> path_sum(e, b), forward_mode(e, b)[e], reverse_mode(e)[b]
     (5.0, 5.0, 5.0)
 """
+import gc
 import math
 import random
 import time
@@ -525,17 +526,28 @@ def many_outputs_function(m, seed=0):
 
 def _seconds(fn, repeat, at_least=0.005):
     """Median seconds per call of fn() over `repeat` samples; a quick fn is
-    called several times per sample, so that each sample lasts `at_least`."""
-    start = time.perf_counter()
-    fn()
-    once = time.perf_counter() - start
-    number = max(1, min(1000, math.ceil(at_least / max(once, 1e-9))))
-    samples = []
-    for _ in range(repeat):
+    called several times per sample, so that each sample lasts `at_least`.
+
+    As `timeit` does, the garbage collector is paused while timing: its
+    pauses depend on every object in the process, not on the walk timed.
+    """
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
         start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        samples.append((time.perf_counter() - start) / number)
+        fn()
+        once = time.perf_counter() - start
+        number = max(1, min(1000, math.ceil(at_least / max(once, 1e-9))))
+        samples = [once] if number == 1 else []      # a long first call counts
+        while len(samples) < repeat:
+            start = time.perf_counter()
+            for _ in range(number):
+                fn()
+            samples.append((time.perf_counter() - start) / number)
+    finally:
+        if was_enabled:
+            gc.enable()
     samples.sort()
     return samples[len(samples) // 2]
 

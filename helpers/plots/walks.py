@@ -116,6 +116,9 @@ class StepDrawing:
         self.fmt = fmt
         self.drawing = draw_graph(output, ax=ax, fmt=fmt)
         self.ax = ax
+        # Two-line nodes are wider: stop the arrows further out so their heads show.
+        for arrow in self.drawing.edge_arrows:
+            arrow.arrow_patch.shrinkA = arrow.arrow_patch.shrinkB = 34
 
     def show(self, steps, done, output=None):
         if output is not None:
