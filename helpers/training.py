@@ -8,6 +8,7 @@ networks are checked by `helpers.gradcheck.gradient_check`.)
 `train_each_cost` trains one `Network` per cost from the same initial
 weights on the same mini-batches, for a fair comparison.
 """
+import contextlib
 import numbers
 from dataclasses import dataclass
 
@@ -121,16 +122,36 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
     sizes = [data.X_train.shape[0], int(hidden), data.Y_train.shape[0]]
     total = len(costs) * epochs
     runs = {}
-    for i, cost in enumerate(costs):
-        net = Network(sizes, cost=cost, seed=seed)
-        callback = None
-        if progress is not None:
-            def callback(epoch, _history, done=i * epochs, name=cost.name):
-                progress(done + epoch, total, name)
-        history = net.sgd(data.X_train, data.Y_train, epochs, mini_batch_size, eta,
-                          test=(data.X_test, data.y_test), seed=seed, callback=callback)
-        runs[cost.name] = Run(net, history)
+    with _one_blas_thread():
+        for i, cost in enumerate(costs):
+            runs[cost.name] = _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed,
+                                         progress, done=i * epochs, total=total)
     return runs
+
+
+def _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed, progress, done, total):
+    net = Network(sizes, cost=cost, seed=seed)
+    callback = None
+    if progress is not None:
+        def callback(epoch, _history):
+            progress(done + epoch, total, cost.name)
+    history = net.sgd(data.X_train, data.Y_train, epochs, mini_batch_size, eta,
+                      test=(data.X_test, data.y_test), seed=seed, callback=callback)
+    return Run(net, history)
+
+
+def _one_blas_thread():
+    """BLAS held to one thread while training (if threadpoolctl, a scikit-learn dependency, is there).
+
+    The matrices here are small (64 x 64 by 64 x 10): a second BLAS thread gains
+    nothing and, on a machine whose cores are shared, makes the run several
+    times slower at random (measured: 2 s or 7 s for the same run).
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def misclassified(net, X, labels):
