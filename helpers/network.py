@@ -91,7 +91,8 @@ def as_targets(Y, n_out, m, name="Y"):
 
     Accepted: targets of shape (n_out, m) (one-hot or any desired outputs),
     integer class labels of shape (m,) (made one-hot; needs n_out >= 2),
-    or, for a single example, a vector of length n_out.
+    for a single example a vector of length n_out, and for a single output
+    neuron a vector of m targets.
     """
     try:
         raw = np.asarray(Y)
@@ -103,6 +104,8 @@ def as_targets(Y, n_out, m, name="Y"):
     Y = _as_float_array(Y, name)
     if Y.ndim == 1 and m == 1 and Y.shape[0] == n_out:
         Y = Y.reshape(n_out, 1)
+    elif Y.ndim == 1 and n_out == 1 and Y.shape[0] == m:
+        Y = Y.reshape(1, m)                        # one output neuron: a row of targets
     if Y.shape != (n_out, m):
         raise ValueError(f"{name} must have shape ({n_out}, {m}) to match X (one column per "
                          f"example), or be {m} integer labels; got shape {Y.shape}")

@@ -26,7 +26,7 @@ course writes them, so the correspondence can be checked, not just claimed.
 """
 import numpy as np
 
-from helpers.activations import sigmoid, sigmoid_prime, softmax
+from helpers.activations import sigmoid, sigmoid_prime
 from helpers.graph import Value
 from helpers.network import Network, as_batch, as_targets
 

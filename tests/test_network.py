@@ -222,6 +222,7 @@ def test_accuracy_and_cost_value():
     single = Network([2, 1], seed=0)
     out = single.feedforward(X)[0]
     assert single.accuracy(X, (out >= 0.5).astype(float)[None, :]) == 1.0
+    assert single.accuracy(X, (out >= 0.5).astype(int)) == 1.0       # a vector of m targets
 
 
 # ---- bad input --------------------------------------------------------------------
