@@ -39,14 +39,14 @@ def node_texts(panel):
 
 def test_next_fills_one_node_per_click_forward():
     panel = ModeStepPanel()
-    assert all(text.endswith("= ?") for text in node_texts(panel).values())
+    assert all(text.endswith("\n?") for text in node_texts(panel).values())
     seen = []
     for _ in range(5):
         panel.controls["next"].click()
         seen.append([k for k, t in node_texts(panel).items() if not t.endswith("?")])
     assert seen == [["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"],
                     ["a", "b", "c", "d", "e"]]
-    assert node_texts(panel)["e"] == "e = 6\nde/db = 5"
+    assert node_texts(panel)["e"] == "de/db\n5"
     assert panel.formula.get_text() == "de/db = dc/db × 2 + dd/db × 3 = 1 × 2 + 1 × 3 = 5"
     assert panel.controls["next"].disabled
     panel.controls["next"].click()                        # past the end: nothing changes
@@ -60,8 +60,8 @@ def test_reverse_mode_order_reset_and_mode_switch():
     for _ in range(5):
         panel.controls["next"].click()
     texts = node_texts(panel)
-    assert [texts[k].split("\n")[1] for k in "ecdab"] == \
-        ["de/de = 1", "de/dc = 2", "de/dd = 3", "de/da = 2", "de/db = 5"]
+    assert [texts[k] for k in "ecdab"] == \
+        ["de/de\n1", "de/dc\n2", "de/dd\n3", "de/da\n2", "de/db\n5"]
     panel.controls["reset"].click()
     assert panel.done == 0 and panel.formula.get_text() == ""
     assert not panel.controls["next"].disabled
@@ -73,7 +73,8 @@ def test_moving_a_slider_keeps_the_steps_taken():
         panel.controls["next"].click()
     panel.controls["b"].value = 2.0
     assert panel.done == 3
-    assert node_texts(panel)["c"] == "c = 4\ndc/da = 1"
+    assert node_texts(panel)["c"] == "dc/da\n1"
+    assert panel.output.data == (2.0 + 2.0) * (2.0 + 1.0)
     assert [s.node.label for s in panel.steps] == ["a", "b", "c", "d", "e"]
 
 
@@ -101,15 +102,15 @@ def test_step_panel_bad_arguments(kwargs, match):
 
 def test_path_count_panel_lists_small_and_says_when_it_does_not():
     panel = PathCountPanel()
-    assert panel.title.get_text() == "9 paths, all listed"
-    table = panel.table.get_text()
-    assert "dZ/dX by paths: 2.28" in table and "multiply-adds: 36 vs 12" in table
+    assert panel.table.get_text().splitlines() == [
+        "9 paths; dZ/dX", "by paths: 2.28", "by stages: 2.28", "finite diff.: 2.28",
+        "multiply-adds: 36 vs 12"]
     panel.controls["depth"].value = 12
     panel.controls["width"].value = 6
-    assert panel.title.get_text().startswith("2,176,782,336 paths: too many to list")
-    assert "formula w^k" in panel.title.get_text()
-    assert "by paths: not listed" in panel.table.get_text()
-    assert "52,242,776,064 vs 144" in panel.table.get_text()
+    lines = panel.table.get_text().splitlines()
+    assert lines[0] == "w^k = 2,176,782,336 paths; dZ/dX"
+    assert lines[1] == "by paths: too many to list"
+    assert lines[-1] == "multiply-adds: 52,242,776,064 vs 144"
 
 
 def test_path_count_panel_methods_agree_everywhere():
@@ -127,13 +128,15 @@ def test_path_count_panel_methods_agree_everywhere():
 
 def test_path_count_panel_moves_the_curves_in_place():
     panel = PathCountPanel()
-    lines = panel.work.lines
+    lines = dict(panel.work.lines)
     panel.controls["width"].value = 2
-    assert list(lines["paths"].get_ydata()) == [2 ** k for k in range(1, 13)]
-    assert list(lines["factored"].get_ydata()) == [4 * k for k in range(1, 13)]
+    assert panel.work.counts("paths") == pytest.approx([2 ** k for k in range(1, 13)], rel=1e-12)
+    assert panel.work.counts("factored") == pytest.approx([4 * k for k in range(1, 13)], rel=1e-12)
     panel.controls["depth"].value = 7
-    assert list(panel.work.marks["path_sum"].get_xydata()[0]) == [7, 2 * 7 * 2 ** 7]
-    assert panel.work.lines is lines                      # the same artists, updated
+    x, y = panel.work.marks["factored"].get_xydata()[0]
+    assert (x, 10 ** y) == (7, pytest.approx(4 * 7))
+    assert panel.work.lines == lines                      # the same artists, updated
+    assert "path_sum" not in lines                        # the panel draws two curves
 
 
 def test_path_count_panel_bad_arguments():
@@ -163,9 +166,12 @@ def test_draw_steps_and_work_and_ratio_plots():
     with pytest.raises(TypeError, match="output must be a Value"):
         draw_steps(3.0, [])
     work = plot_work(3)
-    assert list(work.lines["paths"].get_ydata())[:3] == [3, 9, 27]
+    assert work.counts("paths")[:3] == pytest.approx([3, 9, 27], rel=1e-12)
+    assert work.counts("path_sum")[:2] == pytest.approx([6, 36], rel=1e-12)
     with pytest.raises(ValueError, match="width must be a positive integer"):
         plot_work(0)
+    with pytest.raises(ValueError, match="curves must be some of"):
+        plot_work(2, curves=("nodes",))
     rows = [{"n": n, "ratio": 2.0 * n, "forward_ops": 10 * n, "reverse_ops": 10}
             for n in (10, 100, 1000)]
     ax = plot_mode_ratios(rows)

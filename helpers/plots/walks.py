@@ -2,7 +2,6 @@
 import math
 
 import matplotlib.pyplot as plt
-import matplotlib.ticker as mticker
 
 from helpers.graph import Value
 from helpers.plots.graph import draw_graph
@@ -45,55 +44,81 @@ def _power_of_ten(y, _pos=None):
     return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
 
 
+def _fixed_ticks(ax, exponents, xlabel):
+    """Tick labels and grid lines as a few plain artists, for axes whose limits never change.
+
+    The y axis holds log10 of the counts, labelled 1, 10⁶, ...; the x axis
+    is described by its label alone. matplotlib's Axis machinery would lay
+    out every tick again on every draw, and each text costs a live panel
+    about half a millisecond; these look much the same for a fraction.
+    """
+    ax.xaxis.set_visible(False)
+    ax.yaxis.set_visible(False)
+    for e in exponents:
+        ax.axhline(e, color=COLORS["muted"], lw=0.6, alpha=0.5, zorder=0)
+        ax.text(-0.02, e, _power_of_ten(10.0 ** e), transform=ax.get_yaxis_transform(),
+                ha="right", va="center", fontsize=10)
+    ax.text(0.5, -0.04, xlabel, transform=ax.transAxes, ha="center", va="top", fontsize=10.5)
+
+
+CURVES = {"paths": ("paths", COLORS["second"], ":"),
+          "path_sum": ("path by path", COLORS["alert"], "--"),
+          "factored": ("stage by stage", COLORS["main"], "-")}
+
+
 class WorkPlot:
     """Path count and multiply-adds of a diamond chain against its depth, log scale.
 
+    curves -- which of "paths" (w^k), "path_sum" (2k w^k multiply-adds) and
+              "factored" (2wk multiply-adds) to draw; each is labelled at its
+              right end (cheaper to redraw than a legend, and nearer the line)
+    The lines hold log10 of the counts on a linear axis labelled in powers of
+    ten: the picture of a log scale without its per-draw transform.
     `update(width, depth)` moves the curves to another width and the markers
-    to another depth, in place.
+    to another depth, in place; `counts(key)` reads a curve back as counts.
     """
 
-    def __init__(self, ax, width, depths, depth=None, top=None):
+    def __init__(self, ax, width, depths, depth=None, top=None, curves=tuple(CURVES)):
         self.ax, self.depths = ax, list(depths)
         if not self.depths or min(self.depths) < 1:
             raise ValueError("depths must be a non-empty range of positive integers")
-        styles = [("paths", "paths", COLORS["second"], ":"),
-                  ("path_sum", "work by paths", COLORS["alert"], "--"),
-                  ("factored", "work by stages", COLORS["main"], "-")]
-        self.lines, self.marks = {}, {}
-        for key, label, color, style in styles:
-            self.lines[key], = ax.plot(self.depths, self.depths, style, color=color, lw=2,
-                                       label=label)
-            self.marks[key], = ax.plot([self.depths[0]], [1], "o", color=color, ms=7)
-        ax.set_yscale("log")
-        # A fixed scale with few, plain tick labels: cheap to redraw, easy to compare widths.
+        if not curves or any(c not in CURVES for c in curves):
+            raise ValueError(f"curves must be some of {list(CURVES)}, got {curves!r}")
+        self.lines, self.marks, self.labels = {}, {}, {}
+        right = max(self.depths)
+        for key in curves:
+            label, color, style = CURVES[key]
+            self.lines[key], = ax.plot(self.depths, [0.0] * len(self.depths), style,
+                                       color=color, lw=2)
+            self.marks[key], = ax.plot([self.depths[0]], [0.0], "o", color=color, ms=7)
+            self.labels[key] = ax.text(right + 0.4, 0.0, label, color=color, fontsize=9,
+                                       va="center", clip_on=False)
+        # A fixed scale (easy to compare widths), so the axes never change.
         if top is None:
             top = diamond_counts(max(self.depths), width)["path_sum"]
         decades = math.ceil(math.log10(top)) + 1
-        decades += 2                                     # room for the legend
-        every = max(1, math.ceil(decades / 3))           # about four labels
-        ax.set_ylim(0.5, 10.0 ** decades)
-        ax.yaxis.set_major_locator(mticker.FixedLocator(
-            [10.0 ** e for e in range(0, decades + 1, every)]))
-        ax.yaxis.set_minor_locator(mticker.NullLocator())
-        ax.yaxis.set_major_formatter(mticker.FuncFormatter(_power_of_ten))
-        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=4, integer=True))
-        ax.grid(False, axis="x")
-        ax.set_xlabel("depth k")
-        ax.set_ylabel("count (log scale)")
-        ax.set_xlim(min(self.depths) - 0.3, max(self.depths) + 0.3)
-        ax.legend(loc="upper left", fontsize=9, frameon=False)
+        every = max(1, math.ceil(decades / 2))           # two or three labels
+        ax.set_ylim(-0.3, decades)
+        ax.set_xlim(min(self.depths) - 0.3, right + 0.3)
+        _fixed_ticks(ax, range(0, decades + 1, every),
+                     f"depth k, from {min(self.depths)} (left) to {right} (right)")
         self.update(width, depth if depth is not None else self.depths[0])
 
     def update(self, width, depth):
         table = [diamond_counts(k, width) for k in self.depths]
         for key, line in self.lines.items():
-            line.set_ydata([row[key] for row in table])
+            line.set_ydata([math.log10(row[key]) for row in table])
+            self.labels[key].set_y(math.log10(table[-1][key]))
         here = diamond_counts(depth, width)
         for key, mark in self.marks.items():
-            mark.set_data([depth], [here[key]])
+            mark.set_data([depth], [math.log10(here[key])])
+
+    def counts(self, key):
+        """The counts a curve shows, back from its log10 data."""
+        return [10.0 ** y for y in self.lines[key].get_ydata()]
 
 
-def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None):
+def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None, curves=tuple(CURVES)):
     """Plot the work of the path sum against the factored computation; returns a WorkPlot.
 
     top -- the largest count the y axis must hold (default: this width's)
@@ -101,8 +126,12 @@ def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None):
     if isinstance(width, bool) or not isinstance(width, int) or width < 1:
         raise ValueError(f"width must be a positive integer, got {width!r}")
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.0, 3.8))
-    return WorkPlot(ax, width, depths, depth, top)
+        fig, ax = plt.subplots(figsize=(7.0, 3.8))
+        fig.subplots_adjust(right=0.78, bottom=0.18)   # room for the labels
+    work = WorkPlot(ax, width, depths, depth, top, curves)
+    ax.set_title(f"width {width}: paths, and multiply-adds of each method (log scale)",
+                 fontsize=10)
+    return work
 
 
 class StepDrawing:
@@ -110,15 +139,16 @@ class StepDrawing:
 
     `show(steps, done)` fills in the first `done` steps, rings the node of the
     last one and highlights the edges it read; nodes still to come show "?".
+    values -- also write each node's value ("c = 3") above its derivative
     """
 
-    def __init__(self, ax, output, fmt=".3g"):
-        self.fmt = fmt
+    def __init__(self, ax, output, fmt=".3g", values=True):
+        self.fmt, self.values = fmt, values
         self.drawing = draw_graph(output, ax=ax, fmt=fmt)
         self.ax = ax
-        # Two-line nodes are wider: stop the arrows further out so their heads show.
-        for arrow in self.drawing.edge_arrows:
-            arrow.arrow_patch.shrinkA = arrow.arrow_patch.shrinkB = 34
+        if values:       # two wide lines per node: stop the arrows further out
+            for arrow in self.drawing.edge_arrows:
+                arrow.arrow_patch.shrinkA = arrow.arrow_patch.shrinkB = 34
 
     def show(self, steps, done, output=None):
         if output is not None:
@@ -131,8 +161,12 @@ class StepDrawing:
         for text, node in zip(self.drawing.node_text, self.drawing.nodes):
             step = filled.get(node)
             number = format(step.value, self.fmt) if step else "?"
-            name = node.label or node.op
-            text.set_text(f"{name} = {format(node.data, self.fmt)}\n{names.get(node, '')} = {number}")
+            if self.values:
+                name = node.label or node.op
+                text.set_text(f"{name} = {format(node.data, self.fmt)}\n"
+                              f"{names.get(node, '')} = {number}")
+            else:                                # fewer glyphs, for a live panel
+                text.set_text(f"{names.get(node, '')}\n{number}")
             box = text.get_bbox_patch()
             box.set_facecolor("#FBE3C2" if step else "white")    # a pale tint of "second"
             box.set_edgecolor(COLORS["alert"] if node is current else COLORS["main"])

@@ -43,7 +43,7 @@ class ModeStepPanel(Panel):
         self.controls["reset"].on_click(self._reset)
         self.figure = new_figure(figsize=(7.2, 3.9))
         graph_ax = self.figure.add_axes([0.0, 0.22, 1.0, 0.78])
-        self.drawing = StepDrawing(graph_ax, self._graph(a, b)[-1])
+        self.drawing = StepDrawing(graph_ax, self._graph(a, b)[-1], values=False)
         self.status = self.figure.text(0.02, 0.13, "", fontsize=10.5, color=COLORS["ink"])
         self.formula = self.figure.text(0.02, 0.04, "", fontsize=10.5, color=COLORS["main"])
         self._connect()
