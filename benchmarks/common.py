@@ -42,19 +42,19 @@ def ms(seconds):
     return f"{seconds * 1e3:.2f} ms"
 
 
-def panel_update_times(panel, moves, repeat_draw=True):
+def panel_update_times(panel, moves):
     """Kernel-side time of each slider move: update the artists and render the canvas.
 
     moves -- a list of {control name: value}; each is applied as a learner would,
-    by setting the widget's value, which runs the panel's observer.
+    by setting the widget's value, which runs the panel's observer. Under Agg
+    the observer's draw_idle() renders at once, so the time includes one full
+    render, as the kernel pays for it under ipympl.
     """
     samples = []
     for move in moves:
         start = time.perf_counter()
         for name, value in move.items():
             panel.controls[name].value = value
-        if repeat_draw:
-            panel.figure.canvas.draw()
         samples.append(time.perf_counter() - start)
     gc.collect()
     return samples
