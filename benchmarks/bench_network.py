@@ -27,6 +27,7 @@ import numpy as np
 from benchmarks.common import Row, median, ms
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.network import Network
+from helpers.training import one_blas_thread
 
 SIZES = [784, 30, 10]
 N_EXAMPLES = 10_000
@@ -118,17 +119,8 @@ def _data(seed=0):
     return X, Y
 
 
-def _blas_one_thread():
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:                     # without threadpoolctl: BLAS as configured
-        import contextlib
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
-
-
 def run():
-    with _blas_one_thread():
+    with one_blas_thread():
         return _run()
 
 

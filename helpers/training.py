@@ -8,15 +8,15 @@ networks are checked by `helpers.gradcheck.gradient_check`.)
 `train_each_cost` trains one `Network` per cost from the same initial
 weights on the same mini-batches, for a fair comparison.
 """
-import contextlib
 import numbers
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from helpers.network import Network, _as_cost
 
-__all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified"]
+__all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified", "one_blas_thread"]
 
 
 @dataclass
@@ -122,7 +122,7 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
     sizes = [data.X_train.shape[0], int(hidden), data.Y_train.shape[0]]
     total = len(costs) * epochs
     runs = {}
-    with _one_blas_thread():
+    with one_blas_thread():
         for i, cost in enumerate(costs):
             runs[cost.name] = _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed,
                                          progress, done=i * epochs, total=total)
@@ -140,17 +140,13 @@ def _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed, progress, 
     return Run(net, history)
 
 
-def _one_blas_thread():
-    """BLAS held to one thread while training (if threadpoolctl, a scikit-learn dependency, is there).
+def one_blas_thread():
+    """A context in which BLAS uses one thread.
 
     The matrices here are small (64 x 64 by 64 x 10): a second BLAS thread gains
     nothing and, on a machine whose cores are shared, makes the run several
     times slower at random (measured: 2 s or 7 s for the same run).
     """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return contextlib.nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
 
 
