@@ -132,7 +132,7 @@ def slider_panel(page):
 
 
 def move_slider_changes_figure(page, cell):
-    """Press End (or Home at the top end) on the first slider; wait for new pixels."""
+    """Press End (or Home at the top end) on the first slider; seconds until new pixels, or None."""
     canvas = cell.locator(".jupyter-matplotlib-canvas-div canvas").first
     handle = cell.locator(".widget-slider .noUi-handle").first
     handle.scroll_into_view_if_needed()
@@ -142,12 +142,12 @@ def move_slider_changes_figure(page, cell):
     at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
     handle.focus()
     handle.press("Home" if at_max else "End")
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
+    moved = time.monotonic()
+    while time.monotonic() < moved + 15:
         time.sleep(0.25)
         if canvas.screenshot(animations="disabled") != before:
-            return True
-    return False
+            return time.monotonic() - moved
+    return None
 
 
 def save_screenshot(page, name):
@@ -171,26 +171,35 @@ def save_screenshot(page, name):
 @pytest.mark.parametrize("name", NOTEBOOK_NAMES or [
     pytest.param(None, marks=pytest.mark.skip(reason="no notebooks/[0-9]*.ipynb yet"))])
 def test_notebook_runs_in_jupyterlab(page, lab, name):
+    start = time.monotonic()
+    report = [name]
     try:
         verdict = run_all(page, lab, name)
+        report.append(f"opened and ran all cells in {time.monotonic() - start:.1f} s")
         if verdict == "error":
             check_outputs(page)                       # fails with the error's text
         assert verdict == "done"
         check_outputs(page)
         check_widget_views(page, name)
         counts = check_visible(page)
+        report.append(", ".join(f"{n} {what}" for what, n in counts.items()) + " visible")
         cell = slider_panel(page)
         if cell is not None:
-            assert move_slider_changes_figure(page, cell), \
-                "moving the first panel's slider did not change the figure's pixels"
+            label = cell.locator(".widget-slider .widget-label").first.inner_text()
+            seconds = move_slider_changes_figure(page, cell)
+            assert seconds is not None, \
+                f"moving the slider {label!r} did not change its panel's figure"
+            report.append(f"slider {label!r} moved, figure changed after {seconds:.1f} s")
         elif counts["sliders"]:
             pytest.fail("the notebook has sliders but none shares a cell with an ipympl figure")
+        prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        seen = [int(re.sub(r"\D", "", p)) for p in prompts]
+        assert seen == list(range(1, len(seen) + 1)), \
+            f"cells did not run once each, in order, in a fresh kernel: {seen}"
     finally:
         try:
-            save_screenshot(page, name)
+            report.append(f"screenshot {save_screenshot(page, name).relative_to(ROOT)}")
         except Exception as exc:                      # a screenshot must not hide the real failure
-            print(f"no screenshot for {name}: {exc}")
-    prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
-    counts_seen = [int(re.sub(r"\D", "", p)) for p in prompts]
-    assert counts_seen == list(range(1, len(counts_seen) + 1)), \
-        f"cells did not run once each, in order, in a fresh kernel: {counts_seen}"
+            report.append(f"no screenshot: {exc}")
+        report.append(f"{time.monotonic() - start:.1f} s in all")
+        print("; ".join(report))
