@@ -16,7 +16,7 @@ SIZES = [10, 30, 100, 300, 1000, 3000, 10000]     # as in notebook 03
 def run():
     out = []
     for many, slow, fast in (("inputs", "forward", "reverse"), ("outputs", "reverse", "forward")):
-        rows = time_modes(SIZES, many=many, max_passes=5)
+        rows = time_modes(SIZES, many=many, max_passes=3)     # as in notebook 03
         for r in rows:
             ok = r["ratio"] > 50 if r["n"] == 10_000 else None
             out.append(Row(f"{slow}/{fast} mode, {r['n']:,} {many} "

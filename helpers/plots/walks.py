@@ -33,21 +33,16 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     return drawings
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_of_ten(y, _pos=None):
-    """10³ rather than mathtext $10^{3}$: the same look, a fraction of the drawing time."""
-    if y <= 0:
-        return ""
-    exponent = round(math.log10(y))
-    return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
+def _static(text):
+    """Plain words as mathtext in roman type: they look the same, but matplotlib
+    caches the layout of mathtext, so a label that never changes costs less to redraw."""
+    return r"$\mathrm{" + text.replace(" ", r"\ ") + "}$"
 
 
 def _fixed_ticks(ax, exponents, xlabel):
     """Tick labels and grid lines as a few plain artists, for axes whose limits never change.
 
-    The y axis holds log10 of the counts, labelled 1, 10⁶, ...; the x axis
+    The y axis holds log10 of the counts, labelled 1, 10^6, ...; the x axis
     is described by its label alone. matplotlib's Axis machinery would lay
     out every tick again on every draw, and each text costs a live panel
     about half a millisecond; these look much the same for a fraction.
@@ -56,9 +51,10 @@ def _fixed_ticks(ax, exponents, xlabel):
     ax.yaxis.set_visible(False)
     for e in exponents:
         ax.axhline(e, color=COLORS["muted"], lw=0.6, alpha=0.5, zorder=0)
-        ax.text(-0.02, e, _power_of_ten(10.0 ** e), transform=ax.get_yaxis_transform(),
+        ax.text(-0.02, e, f"$10^{{{e}}}$" if e else "$1$", transform=ax.get_yaxis_transform(),
                 ha="right", va="center", fontsize=10)
-    ax.text(0.5, -0.04, xlabel, transform=ax.transAxes, ha="center", va="top", fontsize=10.5)
+    ax.text(0.5, -0.04, _static(xlabel), transform=ax.transAxes, ha="center", va="top",
+            fontsize=10.5)
 
 
 CURVES = {"paths": ("paths", COLORS["second"], ":"),
@@ -91,8 +87,8 @@ class WorkPlot:
             self.lines[key], = ax.plot(self.depths, [0.0] * len(self.depths), style,
                                        color=color, lw=2)
             self.marks[key], = ax.plot([self.depths[0]], [0.0], "o", color=color, ms=7)
-            self.labels[key] = ax.text(right + 0.4, 0.0, label, color=color, fontsize=9,
-                                       va="center", clip_on=False)
+            self.labels[key] = ax.text(right + 0.4, 0.0, _static(label), color=color,
+                                       fontsize=9, va="center", clip_on=False)
         # A fixed scale (easy to compare widths), so the axes never change.
         if top is None:
             top = diamond_counts(max(self.depths), width)["path_sum"]

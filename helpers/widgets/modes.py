@@ -14,9 +14,9 @@ __all__ = ["ModeStepPanel"]
 class ModeStepPanel(Panel):
     """Step through forward mode (from one input) or reverse mode (from e).
 
-    "next step" fills in one more node: its tangent de/d-input (forward) or
-    its adjoint de/dnode (reverse), with the edges it reads highlighted and
-    the sum written out below. "reset" empties the graph. Moving a or b
+    "next step" fills in one more node: its tangent d(node)/d(input) (forward)
+    or its adjoint de/d(node) (reverse), with the edges it reads highlighted
+    and the sum written out below. "reset" empties the graph. Moving a or b
     recomputes every number and keeps the steps already taken.
     """
 
@@ -44,8 +44,7 @@ class ModeStepPanel(Panel):
         self.figure = new_figure(figsize=(7.2, 3.9))
         graph_ax = self.figure.add_axes([0.0, 0.22, 1.0, 0.78])
         self.drawing = StepDrawing(graph_ax, self._graph(a, b)[-1], values=False)
-        self.status = self.figure.text(0.02, 0.13, "", fontsize=10.5, color=COLORS["ink"])
-        self.formula = self.figure.text(0.02, 0.04, "", fontsize=10.5, color=COLORS["main"])
+        self.formula = self.figure.text(0.02, 0.06, "", fontsize=10.5, color=COLORS["ink"])
         self._connect()
 
     @staticmethod
@@ -67,14 +66,12 @@ class ModeStepPanel(Panel):
         steps, done = self.steps, self.done
         self.drawing.show(steps, done, output)
         mode, wrt = self._key
-        what = f"forward mode from {wrt}" if mode == "forward" else "reverse mode from e"
+        # One line of text (each glyph costs drawing time): the last step's sum.
         if done == 0:
-            self.status.set_text(f"{what}: press 'next step'")
-            self.formula.set_text("")
+            what = f"forward mode from {wrt}" if mode == "forward" else "reverse mode from e"
+            self.formula.set_text(f"{what}: press 'next step'")
         else:
-            end = ", done" if done == len(steps) else ""
-            self.status.set_text(f"{what}: step {done} of {len(steps)}{end}")
-            self.formula.set_text(steps[done - 1].formula())
+            self.formula.set_text(f"step {done} of {len(steps)}: {steps[done - 1].formula()}")
         self.controls["next"].disabled = done == len(steps)
 
     def _next(self, _button=None):

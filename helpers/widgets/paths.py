@@ -59,11 +59,10 @@ class PathCountPanel(Panel):
         self.work.update(width, depth)
         # Few characters: every glyph costs drawing time on each slider move.
         if listed is None:
-            head, by_paths = f"w^k = {formula['paths']:,} paths", "too many to list"
+            head = f"w^k = {formula['paths']:,} paths:\ntoo many to list; dZ/dX"
         else:
-            head, by_paths = f"{formula['paths']:,} paths", f"{listed:.6g}"
-        self.table.set_text(f"{head}; dZ/dX\n"
-                            f"by paths: {by_paths}\n"
+            head = f"{formula['paths']:,} paths; dZ/dX\nby paths: {listed:.6g}"
+        self.table.set_text(f"{head}\n"
                             f"by stages: {factored:.6g}\n"
                             f"finite diff.: {numeric:.6g}\n"
                             f"multiply-adds: {formula['path_sum']:,} vs {counts.forward:,}")
