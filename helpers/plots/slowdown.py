@@ -11,7 +11,7 @@ from matplotlib.ticker import FixedLocator, NullLocator
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.costs import CrossEntropyCost, QuadraticCost
 from helpers.neuron import example_cost
-from helpers.plots.descent import freeze_static
+from helpers.plots.layers import freeze_static
 from helpers.style import COLORS
 
 __all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points", "plot_costs_of_output",

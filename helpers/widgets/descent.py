@@ -1,7 +1,8 @@
 """Live gradient descent: a learning-rate slider and a starting point, in 1-D and in 2-D."""
 import ipywidgets as widgets
 
-from helpers.plots.descent import ContourDrawing, ParabolaDrawing, freeze_static
+from helpers.plots.descent import ContourDrawing, ParabolaDrawing
+from helpers.plots.layers import freeze_static
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["ParabolaPanel", "ContourPanel"]
