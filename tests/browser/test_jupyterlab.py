@@ -203,3 +203,28 @@ def test_notebook_runs_in_jupyterlab(page, lab, name):
             report.append(f"no screenshot: {exc}")
         report.append(f"{time.monotonic() - start:.1f} s in all")
         print("; ".join(report))
+
+
+def appearance(page, item):
+    page.locator('.lm-MenuBar-itemLabel:text-is("View")').click()
+    page.locator('.lm-Menu-itemLabel:text-is("Appearance")').hover()
+    page.locator(f'.lm-Menu-itemLabel:text-is("{item}")').click()
+
+
+PRESENTED = next((n for n in NOTEBOOK_NAMES if stored_widget_views(n)), None)
+
+
+@pytest.mark.skipif(PRESENTED is None, reason="no notebook with a live panel yet")
+def test_live_panel_works_in_presentation_mode(page, lab):
+    """As projected in class: Simple Interface, Presentation Mode, code collapsed, slider moved."""
+    assert run_all(page, lab, PRESENTED) == "done"
+    appearance(page, "Simple Interface")
+    appearance(page, "Presentation Mode")
+    menu(page, "View", "Collapse All Code")
+    page.wait_for_selector(".jp-mod-presentationMode")
+    cell = slider_panel(page)
+    assert cell is not None, f"{PRESENTED} shows no slider next to a figure"
+    assert move_slider_changes_figure(page, cell) is not None, \
+        "in Presentation Mode, moving the slider did not change the figure"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presentation-mode.png"))
