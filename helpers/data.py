@@ -13,11 +13,12 @@ class-balanced shuffle (the same split on every machine and every run).
 import functools
 import gzip
 import importlib.util
-import numbers
 import pathlib
 from dataclasses import dataclass
 
 import numpy as np
+
+from helpers.validate import integer, real
 
 __all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES"]
 
@@ -82,12 +83,10 @@ def load_digits(test_fraction=0.25, seed=0):
     Each class is shuffled and split on its own, so both sets hold every digit
     in the same proportions; each set is then put in a shuffled order.
     """
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
-        raise TypeError(f"test_fraction must be a number, got {type(test_fraction).__name__}")
+    test_fraction = real(test_fraction, "test_fraction")
     if not 0.0 < test_fraction < 1.0:
         raise ValueError(f"test_fraction must lie strictly between 0 and 1, got {test_fraction}")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    seed = integer(seed, "seed", low=0)
     pixels, labels = _raw()
     rng = np.random.default_rng(seed)
     train, test = [], []

@@ -10,10 +10,12 @@ Hessian with wrappers (`CountedLoss`), and returns loss-vs-evaluations traces.
 Uses numpy, and scipy.optimize for the comparison only.
 """
 import math
-import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from helpers.validate import choice, float_array, function, instance, integer, positive, \
+    positive_int, real
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK",
            "Path", "learning_rates", "gradient_descent", "sign_descent", "newton_method",
@@ -96,46 +98,12 @@ COMPARISON_START = (-1.2, 1.0)      # the classic start, on the far side of the 
 
 # ----------------------------------------------------------------------------- validation
 
-def _check_callable(fn, name):
-    if not callable(fn):
-        raise TypeError(f"{name} must be callable (a function), got {type(fn).__name__}")
-
-
-def _check_number(x, name):
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(x).__name__}")
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {x}")
-    return float(x)
-
-
-def _check_positive(x, name):
-    x = _check_number(x, name)
-    if x <= 0:
-        raise ValueError(f"{name} must be positive, got {x:g}")
-    return x
-
-
-def _check_count(n, name, minimum=0):
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number, got {type(n).__name__}")
-    if n < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {n}")
-    return int(n)
-
-
 def _as_start(start, bound=None):
     """A scalar (1-D problems) or a float array of shape (1,) or (2,)."""
-    try:
-        w = np.array(start, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"start must be a number or a point of 1 or 2 numbers, "
-                        f"got {type(start).__name__}") from None
+    w = float_array(start, "start").copy()
     if w.shape not in ((), (1,), (2,)):
         raise ValueError(f"start must be a number or a point of 1 or 2 coordinates, "
                          f"got shape {w.shape}")
-    if not np.all(np.isfinite(w)):
-        raise ValueError(f"start must be finite, got {start!r}")
     if bound is not None and np.max(np.abs(w)) > bound:
         raise ValueError(f"start must lie within the bound |w| <= {bound:g}, got {start!r}")
     return w
@@ -154,7 +122,7 @@ def learning_rates(eta, steps, schedule="constant", decay_steps=100):
                    "inverse" (eta / (1 + t / decay_steps)),
                    "exponential" (eta * 0.5 ** (t / decay_steps): halved every decay_steps)
     """
-    steps = _check_count(steps, "steps")
+    steps = integer(steps, "steps", low=0)
     if callable(eta):
         if schedule != "constant":
             raise ValueError(f"schedule must be 'constant' when eta is a function of t "
@@ -162,20 +130,18 @@ def learning_rates(eta, steps, schedule="constant", decay_steps=100):
         rates = np.empty(steps)
         for t in range(steps):
             value = eta(t)
-            if isinstance(value, bool) or not isinstance(value, numbers.Real) \
-                    or not math.isfinite(value) or value <= 0:
+            try:
+                rates[t] = positive(value, "eta(t)")
+            except (TypeError, ValueError):
                 raise ValueError(f"eta(t) must return a positive finite number, "
-                                 f"got {value!r} at t={t}")
-            rates[t] = value
+                                 f"got {value!r} at t={t}") from None
         return rates
-    eta = _check_positive(eta, "eta")
-    if schedule not in SCHEDULES:
-        raise ValueError(f"schedule must be one of {SCHEDULES} or eta a function of t, "
-                         f"got {schedule!r}")
+    eta = positive(eta, "eta")
+    choice(schedule, "schedule", SCHEDULES)
     t = np.arange(steps, dtype=float)
     if schedule == "constant":
         return np.full(steps, eta)
-    decay_steps = _check_positive(decay_steps, "decay_steps")
+    decay_steps = positive(decay_steps, "decay_steps")
     if schedule == "inverse":
         return eta / (1.0 + t / decay_steps)
     return eta * 0.5 ** (t / decay_steps)
@@ -273,17 +239,17 @@ def _grad_value(grad, w):
 
 
 def _prepare(f, grad, start, steps, bound, loss_bound, tol, target, callback):
-    _check_callable(f, "f")
-    _check_callable(grad, "grad")
+    function(f, "f")
+    function(grad, "grad")
     if callback is not None:
-        _check_callable(callback, "callback")
-    steps = _check_count(steps, "steps")
-    bound = _check_positive(bound, "bound")
-    loss_bound = _check_positive(loss_bound, "loss_bound")
-    if tol is not None and _check_number(tol, "tol") < 0:
-        raise ValueError(f"tol must be >= 0, got {tol:g}")
+        function(callback, "callback")
+    steps = integer(steps, "steps", low=0)
+    bound = positive(bound, "bound")
+    loss_bound = positive(loss_bound, "loss_bound")
+    if tol is not None:
+        real(tol, "tol", low=0)
     if target is not None:
-        _check_number(target, "target")
+        real(target, "target")
     w = _as_start(start, bound)
     return (np.float64(w) if w.shape == () else w), steps, bound, loss_bound
 
@@ -336,7 +302,7 @@ def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, to
     Each step needs the gradient and the Hessian, and a linear solve. A singular
     Hessian ends the run with `diverged=True`. Arguments as in `gradient_descent`.
     """
-    _check_callable(hess, "hess")
+    function(hess, "hess")
     w, steps, bound, loss_bound = _prepare(f, grad, start, steps, bound, loss_bound, tol, target,
                                            callback)
 
@@ -388,12 +354,14 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
     Stops when the step is below `min_step`, the loss is <= `target`, or after
     about `max_evaluations` calls of f. callback(t, base, loss) after each move.
     """
-    _check_callable(f, "f")
-    step, shrink, min_step = (_check_positive(v, n) for v, n in
+    function(f, "f")
+    step, shrink, min_step = (positive(v, n) for v, n in
                               ((step, "step"), (shrink, "shrink"), (min_step, "min_step")))
     if shrink >= 1:
         raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
-    max_evaluations = _check_count(max_evaluations, "max_evaluations", 1)
+    max_evaluations = positive_int(max_evaluations, "max_evaluations")
+    if target is not None:
+        target = real(target, "target")
     loss = _counting_loss(f, start, max_evaluations)
     path = {"points": [], "losses": [], "steps": []}
 
@@ -410,7 +378,7 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
         return ""
 
     if callback is not None:
-        _check_callable(callback, "callback")
+        function(callback, "callback")
     base = np.atleast_1d(_as_start(start)).astype(float)
     reason = pattern_search(loss, base, step, shrink, min_step, stop, moved)
     points = np.array(path["points"])
@@ -450,7 +418,7 @@ def update_factor(eta, curvature=2.0):
 
     For J(w) = (w + 1)^2 (curvature 2): w_{t+1} + 1 = (1 - 2 eta)(w_t + 1).
     """
-    return 1.0 - _check_positive(eta, "eta") * _check_positive(curvature, "curvature")
+    return 1.0 - positive(eta, "eta") * positive(curvature, "curvature")
 
 
 def regime(eta, curvature=2.0):
@@ -478,9 +446,7 @@ class CountedLoss:
     """
 
     def __init__(self, loss):
-        if not isinstance(loss, Loss):
-            raise TypeError(f"loss must be a Loss, got {type(loss).__name__}")
-        self.loss = loss
+        self.loss = instance(loss, "loss", Loss)
         self.counts = {"f": 0, "grad": 0, "hess": 0}
 
     def f(self, x):
@@ -596,17 +562,16 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
     after each iteration, without counting that check), or after about
     max_evaluations evaluations. Returns a list of `MethodRun`.
     """
-    if not isinstance(loss, Loss):
-        raise TypeError(f"loss must be a Loss, got {type(loss).__name__}")
+    instance(loss, "loss", Loss)
     start = _as_start(start)
     if start.shape != (2,):
         raise ValueError(f"start must be a point of 2 coordinates, got shape {start.shape}")
-    target = _check_positive(target, "target")
-    max_evaluations = _check_count(max_evaluations, "max_evaluations", 1)
-    settings = dict(gd_eta=_check_positive(gd_eta, "gd_eta"),
-                    sign_step=_check_positive(sign_step, "sign_step"),
-                    sign_half_life=_check_positive(sign_half_life, "sign_half_life"),
-                    hj_step=_check_positive(hj_step, "hj_step"))
+    target = positive(target, "target")
+    max_evaluations = positive_int(max_evaluations, "max_evaluations")
+    settings = dict(gd_eta=positive(gd_eta, "gd_eta"),
+                    sign_step=positive(sign_step, "sign_step"),
+                    sign_half_life=positive(sign_half_life, "sign_half_life"),
+                    hj_step=positive(hj_step, "hj_step"))
     plan = [("Nelder-Mead (scipy)", "values", "scipy", "Nelder-Mead"),
             ("Hooke-Jeeves (ours)", "values", "own", "hooke-jeeves"),
             (f"gradient descent, η = {gd_eta:g}", "gradient", "own", "gradient"),

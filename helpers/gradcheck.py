@@ -18,6 +18,7 @@ import numpy as np
 
 from helpers.activations import sigmoid_prime
 from helpers.network import Network, as_batch, as_targets
+from helpers.validate import function, instance, real
 
 __all__ = ["numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
            "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H"]
@@ -29,14 +30,15 @@ _TINY = np.finfo(float).tiny        # only keeps 0 / 0 from happening
 
 
 def _check_net(net):
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    instance(net, "net", Network)
 
 
 def _check_h(h):
-    if isinstance(h, bool) or not isinstance(h, (int, float, np.floating)) or not 0 < h < 1:
+    """The step of a finite difference: a number strictly between 0 and 1."""
+    h = real(h, "h")
+    if not 0 < h < 1:
         raise ValueError(f"h must be a small positive step such as 1e-5, got {h!r}")
-    return float(h)
+    return h
 
 
 def numerical_gradient(net, X, Y, h=DEFAULT_H):

@@ -12,19 +12,10 @@ no reference cycles and is freed as soon as the last name for it goes.
     5.0
 """
 import math
-import numbers
+
+from helpers.validate import real as _check_number    # (the name notebook 01 shows)
 
 __all__ = ["Value", "as_value"]
-
-
-def _check_number(x, name):
-    """Return x as a finite float, or raise a clear error naming `name`."""
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {type(x).__name__} {x!r}")
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {x}")
-    return x
 
 
 class Value:

@@ -21,45 +21,28 @@ log-likelihood cost), so swapping the cost is one argument.
     >>> [g.shape for g in nabla_w]
     [(3, 2), (2, 3)]
 """
-import numbers
-
 import numpy as np
 
-from helpers.activations import sigmoid
+from helpers.activations import _sigmoid as sigmoid      # the formula: batches are checked once
 from helpers.costs import COSTS, QuadraticCost
+from helpers.validate import _unchecked as unchecked
+from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
 __all__ = ["Network", "one_hot", "as_batch", "as_targets"]
 
 
 # ---- input checking ---------------------------------------------------------
 
-def _as_float_array(x, name):
-    """x as a float array, or a TypeError naming `name` if it is not numeric."""
-    if type(x) is np.ndarray and x.dtype == np.float64:
-        return x                                   # the common case, checked cheaply
-    try:
-        arr = np.asarray(x)
-    except Exception as exc:                       # ragged nested lists, etc.
-        raise TypeError(f"{name} must be a numeric array, got {type(x).__name__}") from exc
-    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.integer)
-                                 or np.issubdtype(arr.dtype, np.floating)):
-        raise TypeError(f"{name} must be a numeric array, got dtype {arr.dtype}")
-    return arr.astype(float, copy=False)
-
-
-def _check_finite(arr, name):
-    # One sum is finite exactly when every entry is (or when entries near the
-    # float limit overflow, which the full check below then tells apart).
-    if not np.isfinite(arr.sum()) and not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values")
-
-
 def as_batch(X, n_in, name="X"):
     """X as a float matrix of shape (n_in, m): one column per example.
 
     A 1-D vector of length n_in is taken as a single example (one column).
     """
-    X = _as_float_array(X, name)
+    return _as_batch(X, positive_int(n_in, "n_in"), instance(name, "name", str))
+
+
+def _as_batch(X, n_in, name):
+    X = float_array(X, name)
     if X.ndim == 1 and X.shape[0] == n_in:
         X = X.reshape(n_in, 1)
     if X.ndim != 2 or X.shape[0] != n_in or X.shape[1] == 0:
@@ -68,14 +51,24 @@ def as_batch(X, n_in, name="X"):
             hint = " (examples are columns here: pass X.T)"
         raise ValueError(f"{name} must have shape ({n_in}, m), one column per example, "
                          f"or be a vector of length {n_in}; got shape {X.shape}{hint}")
-    _check_finite(X, name)
     return X
 
 
 def one_hot(labels, n_classes):
     """Integer class labels of shape (m,) as a one-hot matrix of shape (n_classes, m)."""
-    labels = np.asarray(labels)
-    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
+    n_classes = positive_int(n_classes, "n_classes")
+    return _one_hot(labels, n_classes)
+
+
+def _one_hot(labels, n_classes):
+    if isinstance(labels, (str, bytes)):
+        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}")
+    try:
+        labels = np.asarray(labels)
+    except Exception:                              # ragged lists
+        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}") \
+            from None
+    if labels.ndim != 1 or labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
         raise ValueError(f"labels must be a 1-D array of integers, got shape {labels.shape} "
                          f"and dtype {labels.dtype}")
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
@@ -94,14 +87,20 @@ def as_targets(Y, n_out, m, name="Y"):
     for a single example a vector of length n_out, and for a single output
     neuron a vector of m targets.
     """
-    try:
-        raw = np.asarray(Y)
-    except Exception as exc:
-        raise TypeError(f"{name} must be a numeric array, got {type(Y).__name__}") from exc
-    if (raw.ndim == 1 and n_out >= 2 and raw.shape[0] == m
-            and np.issubdtype(raw.dtype, np.integer) and raw.dtype != bool):
-        return one_hot(raw, n_out)
-    Y = _as_float_array(Y, name)
+    return _as_targets(Y, positive_int(n_out, "n_out"), positive_int(m, "m"),
+                        instance(name, "name", str))
+
+
+def _as_targets(Y, n_out, m, name):
+    if not (type(Y) is np.ndarray and Y.dtype == np.float64):
+        try:
+            raw = np.asarray(Y)
+        except Exception:                          # ragged lists
+            raw = None
+        if (raw is not None and raw.ndim == 1 and n_out >= 2 and raw.shape[0] == m
+                and np.issubdtype(raw.dtype, np.integer) and raw.dtype != bool):
+            return _one_hot(raw, n_out)
+    Y = float_array(Y, name)
     if Y.ndim == 1 and m == 1 and Y.shape[0] == n_out:
         Y = Y.reshape(n_out, 1)
     elif Y.ndim == 1 and n_out == 1 and Y.shape[0] == m:
@@ -109,24 +108,7 @@ def as_targets(Y, n_out, m, name="Y"):
     if Y.shape != (n_out, m):
         raise ValueError(f"{name} must have shape ({n_out}, {m}) to match X (one column per "
                          f"example), or be {m} integer labels; got shape {Y.shape}")
-    _check_finite(Y, name)
     return Y
-
-
-def _positive_int(x, name):
-    if isinstance(x, bool) or not isinstance(x, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(x).__name__} {x!r}")
-    if x < 1:
-        raise ValueError(f"{name} must be a positive integer, got {x}")
-    return int(x)
-
-
-def _positive_number(x, name):
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(x).__name__} {x!r}")
-    if not np.isfinite(x) or x <= 0:
-        raise ValueError(f"{name} must be positive and finite, got {x}")
-    return float(x)
 
 
 def _as_cost(cost):
@@ -161,13 +143,10 @@ class Network:
             raise TypeError(f"sizes must be a list of layer sizes such as [2, 3, 2], got {sizes!r}")
         if len(sizes) < 2:
             raise ValueError(f"sizes must list at least 2 layers (input and output), got {list(sizes)}")
-        for n in sizes:
-            if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-                raise ValueError(f"sizes must be positive integers, got {list(sizes)}")
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral)
-                                 or seed < 0):
-            raise ValueError(f"seed must be a non-negative integer or None, got {seed!r}")
-        self.sizes = [int(n) for n in sizes]
+        sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+        if seed is not None:
+            integer(seed, "seed", low=0)
+        self.sizes = sizes
         self.num_layers = len(self.sizes)
         self.cost = _as_cost(cost)
         rng = np.random.default_rng(seed)
@@ -194,8 +173,8 @@ class Network:
     # ---- forward ----------------------------------------------------------
 
     def _batch(self, X, Y):
-        X = as_batch(X, self.sizes[0], "X")
-        return X, as_targets(Y, self.sizes[-1], X.shape[1], "Y")
+        X = _as_batch(X, self.sizes[0], "X")
+        return X, _as_targets(Y, self.sizes[-1], X.shape[1], "Y")
 
     def forward(self, X):
         """Feedforward keeping every layer: (zs, activations).
@@ -203,14 +182,15 @@ class Network:
         zs[i] is z for layer i+1; activations[0] is X itself, activations[-1]
         the output. Each has one column per example.
         """
-        return self._forward(as_batch(X, self.sizes[0], "X"))
+        return self._forward(_as_batch(X, self.sizes[0], "X"))
 
     def _forward(self, a):
         zs, activations = [], [a]
         last = len(self.weights) - 1
+        output = unchecked(self.cost.activation)           # a checked batch needs no more checks
         for i, (w, b) in enumerate(zip(self.weights, self.biases)):
             z = w @ a + b                                   # z^l = w^l a^(l-1) + b^l
-            a = self.cost.activation(z) if i == last else sigmoid(z)
+            a = output(z) if i == last else sigmoid(z)
             zs.append(z)
             activations.append(a)
         return zs, activations
@@ -233,7 +213,8 @@ class Network:
         (the same number as sigmoid_prime(z^l), without a second exponential).
 
         check -- validate X and Y first; `sgd` checks the whole data set once
-                 and passes False for each of its mini-batches.
+                 and passes False for each of its mini-batches. The cost's
+                 formula is called `unchecked`: X and Y were checked already.
         """
         if check:
             X, Y = self._batch(X, Y)
@@ -241,7 +222,7 @@ class Network:
         zs, activations = self._forward(X)
         nabla_b = [None] * len(self.biases)
         nabla_w = [None] * len(self.weights)
-        delta = self.cost.delta(zs[-1], activations[-1], Y)                    # BP1
+        delta = unchecked(self.cost.delta)(zs[-1], activations[-1], Y)         # BP1
         nabla_b[-1] = delta.sum(axis=1, keepdims=True) / m                     # BP3
         nabla_w[-1] = (delta / m) @ activations[-2].T                          # BP4
         for l in range(2, self.num_layers):
@@ -261,7 +242,7 @@ class Network:
         """
         X, Y = self._batch(X, Y)
         zs, activations = self._forward(X)
-        out = [self.cost.delta(zs[-1], activations[-1], Y)]                    # BP1
+        out = [unchecked(self.cost.delta)(zs[-1], activations[-1], Y)]         # BP1
         for l in range(2, self.num_layers):
             a = activations[-l]
             out.insert(0, (self.weights[-l + 1].T @ out[0]) * (a * (1.0 - a)))  # BP2
@@ -275,7 +256,7 @@ class Network:
         check -- validate the arguments first (False: already checked by `sgd`)
         """
         if check:
-            eta = _positive_number(eta, "eta")
+            eta = positive(eta, "eta")
         nabla_b, nabla_w = self.backprop(X, Y, check=check)
         self.weights = [w - eta * nw for w, nw in zip(self.weights, nabla_w)]
         self.biases = [b - eta * nb for b, nb in zip(self.biases, nabla_b)]
@@ -295,20 +276,20 @@ class Network:
         """
         X, Y = self._batch(X, Y)
         m = X.shape[1]
-        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 0:
-            raise ValueError(f"epochs must be a non-negative integer, got {epochs!r}")
-        mini_batch_size = _positive_int(mini_batch_size, "mini_batch_size")
+        epochs = integer(epochs, "epochs", low=0)
+        mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
         if mini_batch_size > m:
             raise ValueError(f"mini_batch_size must be at most the number of examples ({m}), "
                              f"got {mini_batch_size}")
-        eta = _positive_number(eta, "eta")
-        if callback is not None and not callable(callback):
-            raise TypeError(f"callback must be callable, got {type(callback).__name__}")
+        eta = positive(eta, "eta")
+        if callback is not None:
+            function(callback, "callback")
+        integer(seed, "seed", low=0)
         if test is not None:
             if not isinstance(test, (tuple, list)) or len(test) != 2:
-                raise TypeError("test must be a pair (X_test, Y_test)")
-            X_test = as_batch(test[0], self.sizes[0], "X_test")
-            test = (X_test, as_targets(test[1], self.sizes[-1], X_test.shape[1], "Y_test"))
+                raise TypeError(f"test must be a pair (X_test, Y_test), got {type(test).__name__}")
+            X_test = _as_batch(test[0], self.sizes[0], "X_test")
+            test = (X_test, _as_targets(test[1], self.sizes[-1], X_test.shape[1], "Y_test"))
         X, Y = np.asfortranarray(X), np.asfortranarray(Y)    # once, see train_epoch
         rng = np.random.default_rng(seed)
         history = {"epoch": [], "train_cost": []}
@@ -331,10 +312,9 @@ class Network:
         rng -- a np.random.Generator that draws the shuffle
         """
         X, Y = self._batch(X, Y)
-        mini_batch_size = _positive_int(mini_batch_size, "mini_batch_size")
-        eta = _positive_number(eta, "eta")
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(f"rng must be a np.random.Generator, got {type(rng).__name__}")
+        mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
+        eta = positive(eta, "eta")
+        instance(rng, "rng", np.random.Generator)
         # Each example (a column) is kept contiguous in memory (Fortran order),
         # so X.T[idx] gathers a mini-batch as whole rows and .T hands it to
         # the matrix products as columns without another copy. (Slicing the
@@ -351,7 +331,7 @@ class Network:
     def cost_value(self, X, Y):
         """The cost C = (1/m) sum_x C_x over the columns of X (Y: targets or labels)."""
         X, Y = self._batch(X, Y)
-        return self.cost.fn(self.feedforward(X), Y)
+        return unchecked(self.cost.fn)(self._forward(X)[1][-1], Y)
 
     def accuracy(self, X, Y):
         """The fraction (0 to 1) of examples whose largest output is the right class.
@@ -362,7 +342,7 @@ class Network:
         the target is "y >= 0.5".
         """
         X, Y = self._batch(X, Y)
-        a = self.feedforward(X)
+        a = self._forward(X)[1][-1]
         if self.sizes[-1] == 1:
             return float(np.mean((a[0] >= 0.5) == (Y[0] >= 0.5)))
         return float(np.mean(a.argmax(axis=0) == Y.argmax(axis=0)))

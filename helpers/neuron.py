@@ -14,12 +14,11 @@ the network runs. Then dC/dw = delta * x (BP4) and dC/db = delta (BP3).
 Several starts train at once: give w0 and/or b0 as arrays, and every field
 of the history gains their (broadcast) shape after the epoch axis.
 """
-import numbers
-
 import numpy as np
 
 from helpers.activations import sigmoid
 from helpers.costs import COSTS, _safe_log
+from helpers.validate import _unchecked, float_array, integer, positive, real
 
 __all__ = ["train_neuron", "NeuronHistory", "example_cost", "neuron_cost",
            "finite_difference_gradients"]
@@ -30,31 +29,11 @@ FIELDS = ("w", "b", "z", "output", "cost", "dC_dw", "dC_db")
 # ---- input checking ---------------------------------------------------------
 
 def _number_array(value, name):
-    """A finite float array (a scalar gives a 0-d array), or an error naming the argument."""
-    if isinstance(value, bool) or isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}")
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:                          # ragged lists and the like
-        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}") from exc
-    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.integer)
-                                 or np.issubdtype(arr.dtype, np.floating)):
-        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}")
-    arr = arr.astype(float)
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} must be finite, got {value!r}")
+    """A finite float array (a scalar gives a 0-d array) within +-1e6, or an error naming it."""
+    arr = float_array(value, name)
     if np.abs(arr).max(initial=0.0) > 1e6:
         raise ValueError(f"{name} must lie between -1e6 and 1e6, got {value!r}")
     return arr
-
-
-def _number(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
-    value = float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return value
 
 
 def _sigmoid_cost(cost):
@@ -83,7 +62,7 @@ def example_cost(cost, a, y):
     against log(0). The tests check it against `cost.fn` entry by entry.
     """
     cost = _sigmoid_cost(cost)
-    a = np.asarray(a, dtype=float)
+    a, y = float_array(a, "a"), real(y, "y")
     if cost.name == "quadratic":
         return 0.5 * (a - y) ** 2
     if cost.name == "cross-entropy":
@@ -96,15 +75,13 @@ def neuron_cost(w, b, x=1.0, y=0.0, cost="quadratic"):
     """The cost of the neuron with weight w and bias b on the example (x, y)."""
     cost = _sigmoid_cost(cost)
     w, b = _number_array(w, "w"), _number_array(b, "b")
-    x, y = _number(x, "x"), _number(y, "y")
+    x, y = real(x, "x"), real(y, "y")
     return example_cost(cost, cost.activation(w * x + b), y)
 
 
 def finite_difference_gradients(w, b, x=1.0, y=0.0, cost="quadratic", h=1e-5):
     """(dC/dw, dC/db) by centred differences, [C(p + h) - C(p - h)] / 2h, for checking."""
-    h = _number(h, "h")
-    if h <= 0:
-        raise ValueError(f"h must be positive, got {h}")
+    h = positive(h, "h")
     dw = (neuron_cost(w + h, b, x, y, cost) - neuron_cost(w - h, b, x, y, cost)) / (2 * h)
     db = (neuron_cost(w, b + h, x, y, cost) - neuron_cost(w, b - h, x, y, cost)) / (2 * h)
     return dw, db
@@ -124,9 +101,19 @@ class NeuronHistory:
     """
 
     def __init__(self, x, y, eta, cost_function, **fields):
-        self.x, self.y, self.eta, self.cost_function = x, y, eta, cost_function
+        self.x, self.y = real(x, "x"), real(y, "y")
+        self.eta, self.cost_function = positive(eta, "eta"), _sigmoid_cost(cost_function)
+        if set(fields) != set(FIELDS):
+            raise TypeError(f"fields must be exactly {', '.join(FIELDS)}; got {', '.join(fields)}")
+        shape = None
         for name in FIELDS:
-            setattr(self, name, fields[name])
+            value = float_array(fields[name], name)
+            if shape is None and value.ndim == 0:
+                raise ValueError(f"{name} must have one row per epoch, got a single number")
+            if shape is not None and value.shape != shape:
+                raise ValueError(f"{name} must have the shape of w {shape}, got {value.shape}")
+            shape = value.shape
+            setattr(self, name, value)
 
     @property
     def epochs(self):
@@ -164,11 +151,7 @@ class NeuronHistory:
 
 
 def _epochs(epochs):
-    if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral):
-        raise TypeError(f"epochs must be an integer, got {type(epochs).__name__} {epochs!r}")
-    if epochs < 0:
-        raise ValueError(f"epochs must be zero or more, got {epochs}")
-    return int(epochs)
+    return integer(epochs, "epochs", low=0)
 
 
 def train_neuron(x=1.0, y=0.0, w0=0.6, b0=0.9, eta=0.15, epochs=300, cost="quadratic"):
@@ -180,13 +163,9 @@ def train_neuron(x=1.0, y=0.0, w0=0.6, b0=0.9, eta=0.15, epochs=300, cost="quadr
     epochs -- how many gradient-descent steps
     cost   -- QuadraticCost or CrossEntropyCost (or 'quadratic' / 'cross-entropy')
     """
-    x, y, eta = _number(x, "x"), _number(y, "y"), _number(eta, "eta")
-    if abs(x) > 1e6:
-        raise ValueError(f"x must lie between -1e6 and 1e6, got {x}")
+    x, y, eta = real(x, "x", -1e6, 1e6), real(y, "y"), positive(eta, "eta")
     if not 0.0 <= y <= 1.0:
         raise ValueError(f"y must lie between 0 and 1 (a sigmoid output), got {y}")
-    if eta <= 0:
-        raise ValueError(f"eta must be positive, got {eta:g}")
     epochs = _epochs(epochs)
     if epochs > 1_000_000:
         raise ValueError(f"epochs must be at most 1,000,000, got {epochs}")
@@ -209,17 +188,19 @@ def _train(x, y, w, b, eta, epochs, cost):
     ws = np.empty((epochs + 1,) + w.shape)
     bs = np.empty_like(ws)
     deltas = np.empty_like(ws)
+    # The formulas without their argument checks: every number here is checked already.
+    activation, output_error = _unchecked(cost.activation), _unchecked(cost.delta)
     with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
         for t in range(epochs + 1):
             ws[t], bs[t] = w, b
             z = w * x + b
-            delta = cost.delta(z, cost.activation(z), y)   # dC/dz (BP1): sigma' kept or cancelled
+            delta = output_error(z, activation(z), y)      # dC/dz (BP1): sigma' kept or cancelled
             deltas[t] = delta
             w = w - eta * (delta * x)                      # dC/dw = delta * x  (BP4)
             b = b - eta * delta                            # dC/db = delta      (BP3)
         # The rest is elementwise, so it runs over all epochs at once.
         zs = ws * x + bs
-        outputs = cost.activation(zs)
+        outputs = activation(zs)
         return {"w": ws, "b": bs, "z": zs, "output": outputs,
                 "cost": example_cost(cost, outputs, y),
                 "dC_dw": deltas * x, "dC_db": deltas}

@@ -29,6 +29,7 @@ import numpy as np
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.graph import Value
 from helpers.network import Network, as_batch, as_targets
+from helpers.validate import instance
 
 __all__ = ["to_thetas", "theta_forward", "theta_gradients", "theta_to_nabla",
            "to_parameters", "forward_propagation", "backward_propagation", "grads_to_nabla",
@@ -36,8 +37,7 @@ __all__ = ["to_thetas", "theta_forward", "theta_gradients", "theta_to_nabla",
 
 
 def _check_net(net):
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    instance(net, "net", Network)
 
 
 def _rows(A, n, name):

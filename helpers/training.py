@@ -8,13 +8,14 @@ networks are checked by `helpers.gradcheck.gradient_check`.)
 `train_each_cost` trains one `Network` per cost from the same initial
 weights on the same mini-batches, for a fair comparison.
 """
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from helpers.gradcheck import _check_h
 from helpers.network import Network, _as_cost
+from helpers.validate import float_array, function, instance, positive_int
 
 __all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified", "one_blas_thread"]
 
@@ -50,8 +51,7 @@ def output_error_check(cost, z, y, h=1e-5):
     y = _vector(y, "y")
     if y.shape != z.shape:
         raise ValueError(f"y must have the same length as z ({z.size}), got {y.size}")
-    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not 0 < h < 1:
-        raise ValueError(f"h must be a small positive step such as 1e-5, got {h!r}")
+    h = _check_h(h)
     column = z.reshape(-1, 1)
     target = y.reshape(-1, 1)
     delta = cost.delta(column, cost.activation(column), target).ravel()
@@ -71,18 +71,12 @@ def output_error_check(cost, z, y, h=1e-5):
 
 
 def _vector(x, name):
-    if isinstance(x, (str, bytes)):
-        raise TypeError(f"{name} must be a vector of numbers, got {type(x).__name__}")
-    try:
-        arr = np.asarray(x, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be a vector of numbers, got {type(x).__name__}") from exc
+    """One example as a non-empty vector (a single row or column is flattened)."""
+    arr = float_array(x, name)
     if arr.ndim == 2 and 1 in arr.shape:
         arr = arr.ravel()
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(f"{name} must be a non-empty vector (one example), got shape {arr.shape}")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values")
     return arr
 
 
@@ -112,10 +106,9 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
         if not hasattr(data, name):
             raise TypeError(f"data must have {name} (e.g. helpers.data.load_digits()), "
                             f"got {type(data).__name__}")
-    if isinstance(hidden, bool) or not isinstance(hidden, numbers.Integral) or hidden < 1:
-        raise ValueError(f"hidden must be a positive integer, got {hidden!r}")
-    if progress is not None and not callable(progress):
-        raise TypeError(f"progress must be callable, got {type(progress).__name__}")
+    hidden = positive_int(hidden, "hidden")
+    if progress is not None:
+        function(progress, "progress")
     costs = [_as_cost(c) for c in costs]
     if not costs:
         raise ValueError("costs must name at least one cost")
@@ -152,8 +145,7 @@ def one_blas_thread():
 
 def misclassified(net, X, labels):
     """(indices, predicted) of the columns of X whose largest output is not the label."""
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    instance(net, "net", Network)
     labels = np.asarray(labels)
     if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
         raise ValueError(f"labels must be a 1-D array of integer classes, got shape {labels.shape}")

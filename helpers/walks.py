@@ -29,7 +29,8 @@ import time
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from helpers.graph import Value, _check_number
+from helpers.graph import Value
+from helpers.validate import choice, instance, positive_int, real
 
 __all__ = [
     "Path", "paths", "path_sum", "count_paths",
@@ -44,32 +45,16 @@ PATH_LIMIT = 100_000      # paths() refuses to list more than this by default
 
 # ---- checking arguments ------------------------------------------------------
 
-def _check_value(x, name):
-    if not isinstance(x, Value):
-        raise TypeError(f"{name} must be a Value, got {type(x).__name__}")
-    return x
-
-
 def _outputs(output, name="output"):
     """A Value or a non-empty sequence of Values, as a list."""
     if isinstance(output, Value):
         return [output]
     if isinstance(output, Sequence) and not isinstance(output, str) and output:
         for i, out in enumerate(output):
-            _check_value(out, f"{name}[{i}]")
+            instance(out, f"{name}[{i}]", Value)
         return list(output)
     raise TypeError(f"{name} must be a Value or a non-empty list of Values, "
                     f"got {type(output).__name__}")
-
-
-def _positive_int(x, name, largest=None):
-    if isinstance(x, bool) or not isinstance(x, int):
-        raise TypeError(f"{name} must be an integer, got {type(x).__name__} {x!r}")
-    if x < 1:
-        raise ValueError(f"{name} must be at least 1, got {x}")
-    if largest is not None and x > largest:
-        raise ValueError(f"{name} must be at most {largest}, got {x}")
-    return x
 
 
 def _topo(roots):
@@ -141,8 +126,8 @@ def count_paths(output, wrt):
     One walk front to back: a node is reached by as many paths as its
     parents together (a parent used twice counts twice). Exact integers.
     """
-    _check_value(output, "output")
-    _check_value(wrt, "wrt")
+    instance(output, "output", Value)
+    instance(wrt, "wrt", Value)
     order = output.topo()
     _in_graph(order, wrt)
     return _path_counts(order, wrt)[0][output]
@@ -180,9 +165,9 @@ def paths(output, wrt, limit=PATH_LIMIT):
     Raises ValueError if wrt does not feed into output, or if there are more
     than `limit` paths (use count_paths to count them instead).
     """
-    _check_value(output, "output")
-    _check_value(wrt, "wrt")
-    limit = _positive_int(limit, "limit")
+    instance(output, "output", Value)
+    instance(wrt, "wrt", Value)
+    limit = positive_int(limit, "limit")
     order = output.topo()
     _in_graph(order, wrt)
     count = _path_counts(order, wrt)[0]
@@ -219,7 +204,7 @@ def path_sum(output, wrt, limit=PATH_LIMIT):
 
 def _check_input(order, wrt):
     """wrt must be a leaf of the graph; `order` is its node list (or a set of its nodes)."""
-    _check_value(wrt, "wrt")
+    instance(wrt, "wrt", Value)
     if wrt.parents:
         raise ValueError(f"wrt must be an input of the graph (a node made with Value(...)), "
                          f"but {_name(wrt)} is computed by {wrt.op!r} from other nodes")
@@ -254,7 +239,7 @@ def reverse_mode(output):
     This is the engine's own `output.backward()` (so it also sets every
     node's .grad); returned as {node: adjoint}, output first.
     """
-    _check_value(output, "output")
+    instance(output, "output", Value)
     output.backward()
     return {node: node.grad for node in reversed(output.topo())}
 
@@ -312,7 +297,7 @@ def _mode_names(order, mode, fixed):
 
 def forward_steps(output, wrt):
     """Forward mode as a list of Steps, one per node, front to back."""
-    _check_value(output, "output")
+    instance(output, "output", Value)
     order = output.topo()
     _check_input(order, wrt)
     names = _mode_names(order, "forward", wrt)
@@ -339,7 +324,7 @@ def reverse_steps(output):
     x edge derivative). The order is that of `output.backward()`, and the
     terms are the very products that backward() adds with +=.
     """
-    _check_value(output, "output")
+    instance(output, "output", Value)
     order = output.topo()
     names = _mode_names(order, "reverse", output)
     children = {node: [] for node in order}
@@ -386,7 +371,7 @@ def count_operations(output, wrt=None):
     """Count, without enumerating anything, the work each method needs for
     the derivatives of `output` with respect to `wrt` (an input, a list of
     inputs, or None for every input of the graph)."""
-    _check_value(output, "output")
+    instance(output, "output", Value)
     order = output.topo()
     if wrt is None:
         wrt = [n for n in order if not n.parents]
@@ -447,9 +432,9 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
                  the branch node) instead of a constant folded into the edge
     Branch nodes are labelled α·X, β·X, ... while the Greek letters last.
     """
-    depth = _positive_int(depth, "depth", 64)
-    width = _positive_int(width, "width", 64)
-    x = _check_number(x, "x")
+    depth = positive_int(depth, "depth", 64)
+    width = positive_int(width, "width", 64)
+    x = real(x, "x")
     if weights is None:
         rng = random.Random(seed)
         weights = [[round(rng.uniform(0.1, 0.9), 1) for _ in range(width)] for _ in range(depth)]
@@ -458,7 +443,7 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
                 or any(isinstance(s, str) or not isinstance(s, Sequence) or len(s) != width
                        for s in weights)):
             raise ValueError(f"weights must be depth={depth} lists of width={width} numbers each")
-        weights = [[_check_number(w, f"weights[{j}][{i}]") for i, w in enumerate(stage)]
+        weights = [[real(w, f"weights[{j}][{i}]") for i, w in enumerate(stage)]
                    for j, stage in enumerate(weights)]
     weights = tuple(tuple(stage) for stage in weights)
     names = _stage_names(depth)
@@ -485,8 +470,8 @@ def diamond_counts(depth, width):
     Each stage has 2 * width edges (into and out of each branch), so a
     path has 2 * depth edges and one walk reads 2 * width * depth edges.
     """
-    depth = _positive_int(depth, "depth")
-    width = _positive_int(width, "width")
+    depth = positive_int(depth, "depth")
+    width = positive_int(width, "width")
     n_paths = width ** depth
     return {"paths": n_paths, "path_sum": 2 * depth * n_paths, "factored": 2 * width * depth}
 
@@ -499,7 +484,7 @@ def many_inputs_function(n, seed=0):
     Every input reaches the output, like the parameters of a loss.
     Returns (inputs, output). The graph has 4n - 2 edges.
     """
-    n = _positive_int(n, "n")
+    n = positive_int(n, "n")
     rng = random.Random(seed)
     xs = [Value(rng.uniform(-1.0, 1.0), f"x{i + 1}") for i in range(n)]
     h = (xs[0] * rng.uniform(0.5, 1.5)).tanh()
@@ -515,7 +500,7 @@ def many_outputs_function(m, seed=0):
     Every output depends on the whole trunk. Returns (input, outputs).
     One walk over everything reads 4m edges; each output alone has 2m + 2.
     """
-    m = _positive_int(m, "m")
+    m = positive_int(m, "m")
     rng = random.Random(seed)
     x = Value(rng.uniform(-1.0, 1.0), "x")
     t = x
@@ -567,13 +552,12 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
     many inputs, reverse/forward for many outputs), passes timed, and the
     exact multiply-add counts forward_ops and reverse_ops.
     """
-    if many not in ("inputs", "outputs"):
-        raise ValueError(f"many must be 'inputs' or 'outputs', got {many!r}")
+    choice(many, "many", ("inputs", "outputs"))
     if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or not sizes:
         raise TypeError("sizes must be a non-empty list of positive integers")
-    sizes = [_positive_int(n, "sizes[i]") for n in sizes]
-    max_passes = _positive_int(max_passes, "max_passes")
-    repeat = _positive_int(repeat, "repeat")
+    sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    max_passes = positive_int(max_passes, "max_passes")
+    repeat = positive_int(repeat, "repeat")
     rows = []
     for n in sizes:
         timed = min(n, max_passes)

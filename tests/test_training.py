@@ -129,7 +129,7 @@ def test_other_seeds_and_fractions(digits):
     ({"test_fraction": "a quarter"}, TypeError, "test_fraction"),
     ({"test_fraction": 0.0001}, ValueError, "test_fraction"),
     ({"seed": -1}, ValueError, "seed"),
-    ({"seed": 1.5}, ValueError, "seed"),
+    ({"seed": 1.5}, TypeError, "seed must be an integer"),
 ])
 def test_load_digits_bad_input(kwargs, error, argument):
     with pytest.raises(error, match=argument):

@@ -1,7 +1,8 @@
 """One sigmoid neuron learning live: quadratic vs cross-entropy cost."""
 import ipywidgets as widgets
 
-from helpers.neuron import _number, train_neuron
+from helpers.neuron import train_neuron
+from helpers.validate import real
 from helpers.plots.slowdown import COST_STYLE, SlowdownDrawing
 from helpers.widgets import Panel, new_figure
 
@@ -21,7 +22,7 @@ class SlowdownPanel(Panel):
     """
 
     def __init__(self, w0=2.0, b0=2.0, eta=0.15, epochs=300, cost="both", x=1.0, y=0.0):
-        self.x, self.y = _number(x, "x"), _number(y, "y")
+        self.x, self.y = real(x, "x"), real(y, "y")
         if not -2.0 <= self.x <= 2.0:
             raise ValueError(f"x must lie between -2 and 2, got {x}")
         if not 0.0 <= self.y <= 1.0:
