@@ -137,22 +137,22 @@ def names_bound_and_used(source):
 
 
 def exercise_cells(nb):
-    """The first code cell and the exercises, if they need nothing else; else every cell.
+    """The first code cell and the exercises' code cells, or None if they need more.
 
-    Running only the exercises keeps the test fast; an exercise that uses a
-    name defined in the body of the notebook (a trained network, say) gets
-    the whole notebook.
+    Running only the exercises keeps the test fast. Exercises that use a name
+    defined in the body of the notebook (a trained network, say) return None:
+    the slow test runs those notebooks whole.
     """
     code = [c for c in nb.cells if c.cell_type == "code"]
-    start = next(i for i, c in enumerate(nb.cells)
-                 if c.cell_type == "markdown" and EXERCISE_HEADING.search(c.source))
+    start = next((i for i, c in enumerate(nb.cells)
+                  if c.cell_type == "markdown" and EXERCISE_HEADING.search(c.source)), 0)
     cells = code[:1] + [c for c in nb.cells[start:] if c.cell_type == "code"]
     bound, used = set(dir(builtins)), set()
     for cell in cells:
         cell_bound, cell_used = names_bound_and_used(cell.source)
         bound |= cell_bound
         used |= cell_used
-    return cells if used <= bound else list(nb.cells)
+    return cells if used <= bound else None
 
 
 async def execute_all(jobs, parallel=2):
@@ -174,19 +174,22 @@ async def execute_all(jobs, parallel=2):
     return dict(await asyncio.gather(*(one(*job) for job in jobs)))
 
 
-def test_student_copies_run_and_checks_say_not_yet(student):
-    destination = student[0]
+def run_student_copies(folder, whole):
+    """Run the student copies with answer cells (only their exercises, or whole) and check them."""
     jobs, checks = [], {}
-    for path in sorted(destination.glob("[0-9]*.ipynb")):
+    for path in sorted(folder.glob("[0-9]*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         if not any("answer" in tags(c) for c in nb.cells):
             continue                                 # nothing was blanked: nbval runs it already
-        nb.cells = exercise_cells(nb)
+        cells = exercise_cells(nb)
+        if whole == (cells is not None):
+            continue
+        nb.cells = cells or nb.cells
         checks[path.name] = [c for c in nb.cells
                              if c.cell_type == "code" and CHECK_CALL.search(c.source)]
-        jobs.append((path.name, nb, destination))
+        jobs.append((path.name, nb, folder))
     if not jobs:
-        pytest.skip("no notebook has exercises with answer cells yet")
+        pytest.skip("no student copy of this kind")
     errors = asyncio.run(execute_all(jobs))
     crashed = {name: error for name, error in errors.items() if error}
     assert not crashed, f"student copies that crash instead of saying 'Not yet': {crashed}"
@@ -197,3 +200,15 @@ def test_student_copies_run_and_checks_say_not_yet(student):
                               for o in cell.outputs)
             assert verdict.lstrip("'\"").startswith("Not yet"), \
                 f"{name}: {cell.source!r} on `...` printed {verdict[:200]!r}"
+    return sorted(checks)
+
+
+def test_student_exercises_run_and_checks_say_not_yet(student):
+    """Exercises that need only the first cell: just those cells, in a fresh kernel each."""
+    run_student_copies(student[0], whole=False)
+
+
+@pytest.mark.slow
+def test_student_copies_needing_the_whole_notebook_run(student):
+    """Exercises that use the notebook's results (a trained network): the whole copy runs."""
+    run_student_copies(student[0], whole=True)
