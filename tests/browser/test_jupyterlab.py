@@ -110,7 +110,8 @@ def check_widget_views(page, name):
 def check_visible(page):
     """Every slider, button and ipympl canvas is on screen with a size; returns the counts."""
     counts = {}
-    for what, selector in (("sliders", ".widget-slider"), ("buttons", ".jupyter-button:not(.jupyter-matplotlib-button)"),
+    for what, selector in (("sliders", ".widget-slider"),
+                           ("buttons", ".jupyter-button:not(.jupyter-matplotlib-button)"),
                            ("canvases", ".jupyter-matplotlib-canvas-div canvas:first-child")):
         items = page.locator(f"{PANEL} {selector}")
         counts[what] = items.count()
