@@ -118,3 +118,10 @@ def test_every_helper_module_declares_all():
     for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
         module = importlib.import_module(info.name)
         assert hasattr(module, "__all__"), f"{info.name} has no __all__"
+
+
+def test_checks_take_numpy_scalars_and_zero_d_arrays():
+    import numpy as np
+    assert check_close(np.float64(5.0), 5.0, "x", "h")
+    assert check_close(np.array(5.0), 5.0, "x", "h")
+    assert not check_close(np.array([5.0, 1.0]), 5.0, "x", "h")

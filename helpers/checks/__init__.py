@@ -39,6 +39,8 @@ def check_close(answer, expected, what, hint, tol=1e-6, mistakes=None):
     """
     if is_unanswered(answer):
         return CheckResult(False, f"replace ... with your value of {what}.", hint)
+    if getattr(answer, "shape", None) == ():         # a numpy 0-d array, e.g. from sigmoid(z)
+        answer = answer.item()
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
         return CheckResult(False, f"{what} should be a number, got {type(answer).__name__}.", hint)
     answer = float(answer)
