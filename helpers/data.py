@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.validate import integer, real
+from helpers.validate import float_array, integer, real
 
 __all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES"]
 
@@ -40,6 +40,16 @@ class Digits:
     X_test: np.ndarray
     Y_test: np.ndarray
     y_test: np.ndarray
+
+    def __post_init__(self):
+        for part in ("train", "test"):
+            X = float_array(getattr(self, f"X_{part}"), f"X_{part}", shape=(64, None))
+            m = X.shape[1]
+            float_array(getattr(self, f"Y_{part}"), f"Y_{part}", shape=(N_CLASSES, m))
+            y = np.asarray(getattr(self, f"y_{part}"))
+            if y.shape != (m,) or y.dtype == bool or not np.issubdtype(y.dtype, np.integer):
+                raise ValueError(f"y_{part} must be {m} integer labels (one per column of "
+                                 f"X_{part}), got shape {y.shape} and dtype {y.dtype}")
 
     def __repr__(self):
         return (f"Digits({self.X_train.shape[1]} training and {self.X_test.shape[1]} test images "

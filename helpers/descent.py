@@ -43,6 +43,18 @@ class Loss:
     minimum: object
     curvatures: tuple = ()
 
+    def __post_init__(self):
+        instance(self.name, "name", str)
+        instance(self.formula, "formula", str)
+        for name in ("f", "grad", "hess"):
+            function(getattr(self, name), name)
+        minimum = float_array(self.minimum, "minimum")
+        if minimum.ndim > 1:
+            raise ValueError(f"minimum must be a number or a point, got shape {minimum.shape}")
+        instance(self.curvatures, "curvatures", tuple)
+        for i, c in enumerate(self.curvatures):
+            positive(c, f"curvatures[{i}]")
+
 
 PARABOLA = Loss(
     name="parabola", formula="J(w) = (w + 1)²",
@@ -167,6 +179,17 @@ class Path:
     converged: bool = False
     reason: str = ""
 
+    def __post_init__(self):
+        points = float_array(self.points, "points", ndim=(1, 2))
+        n = len(points)
+        losses = float_array(self.losses, "losses", shape=(n,), finite=False)
+        if np.isnan(losses).any():                 # a loss may overflow to inf, never be NaN
+            raise ValueError("losses contains NaN")
+        float_array(self.rates, "rates", shape=(max(n - 1, 0),))
+        instance(self.diverged, "diverged", (bool, np.bool_))
+        instance(self.converged, "converged", (bool, np.bool_))
+        instance(self.reason, "reason", str)
+
     @property
     def steps(self):
         return len(self.points) - 1
@@ -287,6 +310,8 @@ def sign_descent(f, grad, start, step=0.05, steps=1000, schedule="exponential", 
     """
     w, steps, bound, loss_bound = _prepare(f, grad, start, steps, bound, loss_bound, tol, target,
                                            callback)
+    if not callable(step):
+        step = positive(step, "step")
     rates = learning_rates(step, steps, schedule, decay_steps) if not callable(step) \
         else learning_rates(step, steps)
     return _descend(f, grad, w, rates, lambda g, w: np.sign(g), bound, loss_bound, tol, target,
@@ -321,6 +346,8 @@ def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, to
 
 def explore_moves(f, x, fx, step):
     """Try a step up and down along each coordinate in turn; keep whatever lowers f."""
+    f, x = function(f, "f"), float_array(x, "x", ndim=1)
+    fx, step = real(fx, "fx"), positive(step, "step")
     for i in range(len(x)):
         for move in (step, -step):
             trial = x.copy()
@@ -392,6 +419,11 @@ def pattern_search(loss, base, step, shrink, min_step, stop, moved):
     stop(f_base) -- a reason to stop now, or ""
     moved(base, f_base, step) -- told of every new base point
     """
+    loss, stop, moved = function(loss, "loss"), function(stop, "stop"), function(moved, "moved")
+    base = float_array(base, "base", ndim=1)
+    step, min_step = positive(step, "step"), positive(min_step, "min_step")
+    if not 0 < real(shrink, "shrink") < 1:
+        raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
     f_base = loss(base)
     moved(base, f_base, step)
     while not stop(f_base):
@@ -482,6 +514,19 @@ class MethodRun:
     trace_losses: np.ndarray
     x: np.ndarray
     reported: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        instance(self.name, "name", str)
+        instance(self.uses, "uses", str)
+        instance(self.counts, "counts", dict)
+        if set(self.counts) != {"f", "grad", "hess"}:
+            raise ValueError(f"counts must count 'f', 'grad' and 'hess', got {sorted(self.counts)}")
+        for key, n in self.counts.items():
+            integer(n, f"counts[{key!r}]", low=0)
+        evaluations = float_array(self.trace_evaluations, "trace_evaluations", ndim=1)
+        float_array(self.trace_losses, "trace_losses", shape=evaluations.shape)
+        float_array(self.x, "x", ndim=1)
+        instance(self.reported, "reported", dict)
 
     @property
     def evaluations(self):
@@ -592,8 +637,22 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
     return runs
 
 
+def _method_runs(runs):
+    """A non-empty list of MethodRun, checked."""
+    if isinstance(runs, (str, bytes)) or not isinstance(runs, (list, tuple)):
+        raise TypeError(f"runs must be a list of MethodRun (from compare_methods), "
+                        f"got {type(runs).__name__}")
+    if not runs:
+        raise ValueError("runs must hold at least one MethodRun")
+    for i, run in enumerate(runs):
+        instance(run, f"runs[{i}]", MethodRun)
+    return list(runs)
+
+
 def comparison_table(runs, threshold=1e-6):
     """A plain-text table: evaluations of each kind, and the total spent to reach threshold."""
+    runs = _method_runs(runs)
+    threshold = real(threshold, "threshold")
     width = max(len(run.name) for run in runs)
     reach_title = f"to reach {threshold:g}"
     header = (f"{'method':<{width}}  {'uses':<18} {'f':>6} {'grad':>6} {'Hess':>5}  "

@@ -18,7 +18,8 @@ import numpy as np
 
 from helpers.activations import sigmoid_prime
 from helpers.network import Network, as_batch, as_targets
-from helpers.validate import function, instance, real
+from helpers.validate import (choice, float_array, function, instance, positive, positive_int,
+                              real)
 
 __all__ = ["numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
            "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H"]
@@ -72,14 +73,25 @@ def numerical_gradient(net, X, Y, h=DEFAULT_H):
 
 def relative_error(a, b, tiny=_TINY):
     """|a - b| / max(|a|, |b|, tiny), entry by entry (0 where both are 0)."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = float_array(a, "a"), float_array(b, "b")
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+    return _relative_error(a, b, positive(tiny, "tiny"))
+
+
+def _relative_error(a, b, tiny=_TINY):
+    """relative_error without the checks: a NaN gradient gives a NaN error ("wrong")."""
     return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), tiny)
 
 
 def verdict(error):
-    """'correct', 'suspect' or 'wrong' for a relative error, by the usual thresholds."""
+    """'correct', 'suspect' or 'wrong' for a relative error, by the usual thresholds.
+
+    A NaN error (from a NaN gradient) is "wrong"; a negative one is refused.
+    """
+    error = float_array(error, "error", ndim=0, finite=False)
+    if error < 0:
+        raise ValueError(f"error must be a relative error, 0 or more, got {float(error):g}")
     if not np.isfinite(error) or error > BAD:
         return "wrong"
     return "correct" if error <= GOOD else "suspect"
@@ -98,11 +110,18 @@ class GradCheck:
     """
 
     def __init__(self, backprop, numerical, evaluations):
-        self.backprop, self.numerical, self.evaluations = backprop, numerical, evaluations
+        backprop = _gradient_pair(backprop, "backprop", finite=False)    # what is being checked
+        numerical = _gradient_pair(numerical, "numerical")
+        shapes = [[g.shape for g in part] for part in (*numerical, *backprop)]
+        if shapes[:2] != shapes[2:]:
+            raise ValueError(f"numerical must have the shapes of backprop, got {shapes[:2]} "
+                             f"and {shapes[2:]}")
+        self.backprop, self.numerical = backprop, numerical
+        self.evaluations = positive_int(evaluations, "evaluations")
         self.errors = {}
         for name, k in (("biases", 0), ("weights", 1)):
             for i, (a, b) in enumerate(zip(backprop[k], numerical[k])):
-                self.errors[f"{name}[{i}]"] = relative_error(a, b)
+                self.errors[f"{name}[{i}]"] = _relative_error(a, b)
         name, errs = max(self.errors.items(), key=lambda kv: np.max(kv[1]))
         idx = np.unravel_index(np.argmax(errs), errs.shape)
         self.max_error = float(errs[idx])
@@ -120,6 +139,19 @@ class GradCheck:
                 f"({rule}): {self.verdict}")
 
 
+def _gradient_pair(pair, name, finite=True):
+    """(nabla_b, nabla_w): two equally long lists of float arrays."""
+    if not isinstance(pair, (tuple, list)) or len(pair) != 2 or not all(
+            isinstance(part, (tuple, list)) for part in pair):
+        raise TypeError(f"{name} must be a pair (nabla_b, nabla_w) of lists of arrays, "
+                        f"got {type(pair).__name__}")
+    if len(pair[0]) != len(pair[1]) or not pair[0]:
+        raise ValueError(f"{name} must hold as many nabla_b as nabla_w arrays (one per layer), "
+                         f"got {len(pair[0])} and {len(pair[1])}")
+    return tuple([float_array(g, f"{name}[{k}][{i}]", finite=finite) for i, g in enumerate(part)]
+                 for k, part in enumerate(pair))
+
+
 def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
     """Compare a backprop (default: net.backprop) with finite differences on (X, Y).
 
@@ -128,9 +160,7 @@ def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
     _check_net(net)
     if backprop is None:
         backprop = net.backprop
-    if not callable(backprop):
-        raise TypeError(f"backprop must be a function (X, Y) -> (nabla_b, nabla_w), "
-                        f"got {type(backprop).__name__}")
+    function(backprop, "backprop")
     X = as_batch(X, net.sizes[0], "X")
     Y = as_targets(Y, net.sizes[-1], X.shape[1], "Y")
     analytic = backprop(X, Y)
@@ -161,8 +191,7 @@ def planted_bug(net, kind="missing sigma'"):
     the wrong numbers, for gradient_check(net, X, Y, backprop=...).
     """
     _check_net(net)
-    if kind not in BUGS:
-        raise ValueError(f"kind must be one of {sorted(BUGS)}, got {kind!r}")
+    choice(kind, "kind", sorted(BUGS))
     if kind == "untransposed weight" and not any(w.shape[0] == w.shape[1] for w in net.weights[1:]):
         raise ValueError("kind 'untransposed weight' needs a square weight matrix after the first "
                          f"layer (e.g. sizes [2, 3, 3, 2]); this network has sizes {net.sizes}")

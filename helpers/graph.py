@@ -202,4 +202,4 @@ class Value:
 
 def as_value(x, label=""):
     """x if it is already a Value, else a new input Value."""
-    return x if isinstance(x, Value) else Value(x, label)
+    return x if isinstance(x, Value) else Value(_check_number(x, "x"), label)

@@ -74,14 +74,24 @@ def example_cost(cost, a, y):
 def neuron_cost(w, b, x=1.0, y=0.0, cost="quadratic"):
     """The cost of the neuron with weight w and bias b on the example (x, y)."""
     cost = _sigmoid_cost(cost)
-    w, b = _number_array(w, "w"), _number_array(b, "b")
+    w, b = _matching(_number_array(w, "w"), _number_array(b, "b"), "w", "b")
     x, y = real(x, "x"), real(y, "y")
     return example_cost(cost, cost.activation(w * x + b), y)
+
+
+def _matching(w, b, w_name, b_name):
+    """w and b broadcast to one shape (several runs at once), or a clear error."""
+    try:
+        return np.broadcast_arrays(w, b)
+    except ValueError:
+        raise ValueError(f"{w_name} and {b_name} must have matching shapes, "
+                         f"got {w.shape} and {b.shape}") from None
 
 
 def finite_difference_gradients(w, b, x=1.0, y=0.0, cost="quadratic", h=1e-5):
     """(dC/dw, dC/db) by centred differences, [C(p + h) - C(p - h)] / 2h, for checking."""
     h = positive(h, "h")
+    w, b = _matching(_number_array(w, "w"), _number_array(b, "b"), "w", "b")
     dw = (neuron_cost(w + h, b, x, y, cost) - neuron_cost(w - h, b, x, y, cost)) / (2 * h)
     db = (neuron_cost(w, b + h, x, y, cost) - neuron_cost(w, b - h, x, y, cost)) / (2 * h)
     return dw, db
@@ -169,11 +179,7 @@ def train_neuron(x=1.0, y=0.0, w0=0.6, b0=0.9, eta=0.15, epochs=300, cost="quadr
     epochs = _epochs(epochs)
     if epochs > 1_000_000:
         raise ValueError(f"epochs must be at most 1,000,000, got {epochs}")
-    w0, b0 = _number_array(w0, "w0"), _number_array(b0, "b0")
-    try:
-        w0, b0 = np.broadcast_arrays(w0, b0)
-    except ValueError as exc:
-        raise ValueError(f"w0 and b0 must have matching shapes, got {w0.shape} and {b0.shape}") from exc
+    w0, b0 = _matching(_number_array(w0, "w0"), _number_array(b0, "b0"), "w0", "b0")
     # |delta| <= 1, so no step moves w or b by more than eta |x| or eta: bound the whole run.
     if eta * max(abs(x), 1.0) * (epochs + 1) > 1e12:
         raise ValueError(f"eta must be small enough that eta * max(|x|, 1) * epochs <= 1e12, "

@@ -28,8 +28,8 @@ import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.graph import Value
-from helpers.network import Network, as_batch, as_targets
-from helpers.validate import instance
+from helpers.network import Network, _as_cost, as_batch, as_targets
+from helpers.validate import float_array, function, instance
 
 __all__ = ["to_thetas", "theta_forward", "theta_gradients", "theta_to_nabla",
            "to_parameters", "forward_propagation", "backward_propagation", "grads_to_nabla",
@@ -42,10 +42,51 @@ def _check_net(net):
 
 def _rows(A, n, name):
     """Row-per-example data of width n, checked."""
-    if np.ndim(A) != 2 or np.shape(A)[1] != n or np.shape(A)[0] == 0:
+    A = float_array(A, name)
+    if A.ndim != 2 or A.shape[1] != n or A.shape[0] == 0:
         raise ValueError(f"{name} must have shape (m, {n}), one row per example; "
-                         f"got shape {np.shape(A)}")
-    return as_batch(np.asarray(A).T, n, name).T
+                         f"got shape {A.shape}")
+    return A
+
+
+def _matrices(arrays, name, what):
+    """A non-empty list of finite float matrices (the layers of a network), checked."""
+    if isinstance(arrays, (str, bytes)) or not isinstance(arrays, (list, tuple)) or not arrays:
+        raise TypeError(f"{name} must be a non-empty list of matrices ({what}), "
+                        f"got {type(arrays).__name__}")
+    return [float_array(a, f"{name}[{i}]", ndim=2) for i, a in enumerate(arrays)]
+
+
+def _thetas(thetas):
+    """Theta^(1) .. Theta^(L-1), checked: each [b | w], its columns one more than the rows before."""
+    thetas = _matrices(thetas, "thetas", "see to_thetas")
+    for l, t in enumerate(thetas):
+        want = 2 if l == 0 else thetas[l - 1].shape[0] + 1
+        if t.shape[1] < want or (l > 0 and t.shape[1] != want):
+            raise ValueError(f"thetas[{l}] must have {want}{' or more' if l == 0 else ''} columns "
+                             f"(the bias column, then one per unit of the layer before), "
+                             f"got shape {t.shape}")
+    return thetas
+
+
+def _parameters(parameters):
+    """{"W1": ..., "b1": ..., "W2": ...}, checked: shapes of a network's layers, in order."""
+    if not isinstance(parameters, dict):
+        raise TypeError(f"parameters must be a dict {{'W1': ..., 'b1': ..., ...}} (see "
+                        f"to_parameters), got {type(parameters).__name__}")
+    L = len(parameters) // 2
+    if L == 0 or set(parameters) != {f"{p}{l}" for p in "Wb" for l in range(1, L + 1)}:
+        raise ValueError(f"parameters must hold W1 .. WL and b1 .. bL, got {sorted(parameters)}")
+    out = {}
+    for l in range(1, L + 1):
+        W = float_array(parameters[f"W{l}"], f"parameters['W{l}']", ndim=2)
+        if l > 1 and W.shape[1] != out[f"W{l - 1}"].shape[0]:
+            raise ValueError(f"parameters['W{l}'] must have {out[f'W{l - 1}'].shape[0]} columns "
+                             f"(one per unit of layer {l - 1}), got shape {W.shape}")
+        out[f"W{l}"] = W
+        out[f"b{l}"] = float_array(parameters[f"b{l}"], f"parameters['b{l}']",
+                                   shape=(W.shape[0], 1))
+    return out
 
 
 # ---- 1. Theta, a^(l) with a bias unit, Delta ------------------------------------
@@ -61,7 +102,16 @@ def theta_forward(thetas, x, output=sigmoid):
 
     Every a^(l) except the last carries the bias unit a^(l)_0 = 1 on top.
     """
-    a = {1: np.concatenate([[1.0], np.asarray(x, dtype=float).ravel()])}
+    thetas, output = _thetas(thetas), function(output, "output")
+    x = float_array(x, "x").ravel()
+    if x.size != thetas[0].shape[1] - 1:
+        raise ValueError(f"x must be one example of {thetas[0].shape[1] - 1} inputs, "
+                         f"got {x.size} numbers")
+    return _theta_forward(thetas, x, output)
+
+
+def _theta_forward(thetas, x, output):
+    a = {1: np.concatenate([[1.0], x])}
     z = {}
     L = len(thetas) + 1
     for l in range(1, L):
@@ -77,7 +127,7 @@ def theta_gradients(thetas, X_rows, Y_rows, cost):
     X_rows -- shape (m, n_1), one row per example; Y_rows -- shape (m, K).
     cost   -- the cost object (its delta gives delta^(L) and its activation g at the output).
     """
-    thetas = [np.asarray(t, dtype=float) for t in thetas]
+    thetas, cost = _thetas(thetas), _as_cost(cost)
     X_rows = _rows(X_rows, thetas[0].shape[1] - 1, "X_rows")
     Y_rows = _rows(Y_rows, thetas[-1].shape[0], "Y_rows")
     if X_rows.shape[0] != Y_rows.shape[0]:
@@ -86,7 +136,7 @@ def theta_gradients(thetas, X_rows, Y_rows, cost):
     m, L = X_rows.shape[0], len(thetas) + 1
     Delta = [np.zeros_like(t) for t in thetas]                    # Delta^(l), l = 1 .. L-1
     for i in range(m):                                            # "for i = 1 to m"
-        a, z = theta_forward(thetas, X_rows[i], output=cost.activation)
+        a, z = _theta_forward(thetas, X_rows[i], cost.activation)
         y = Y_rows[i]
         delta = {L: cost.delta(z[L][:, None], a[L][:, None], y[:, None])[:, 0]}
         for l in range(L - 1, 1, -1):
@@ -99,6 +149,11 @@ def theta_gradients(thetas, X_rows, Y_rows, cost):
 
 def theta_to_nabla(Ds):
     """Split each D^(l) into our (nabla_b, nabla_w): the bias column is column 0."""
+    Ds = _matrices(Ds, "Ds", "D^(l) of theta_gradients")
+    for l, D in enumerate(Ds):
+        if D.shape[1] < 2:
+            raise ValueError(f"Ds[{l}] must have a bias column and at least one weight column, "
+                             f"got shape {D.shape}")
     return [D[:, :1] for D in Ds], [D[:, 1:] for D in Ds]
 
 
@@ -115,8 +170,9 @@ def to_parameters(net):
 
 def forward_propagation(X, parameters, output=sigmoid):
     """AL and the caches {"A0": X, "Z1": ..., "A1": ..., ...}; X has shape (n_x, m)."""
+    parameters, output = _parameters(parameters), function(output, "output")
     L = len(parameters) // 2
-    caches = {"A0": np.asarray(X, dtype=float)}
+    caches = {"A0": as_batch(X, parameters["W1"].shape[1], "X")}
     A = caches["A0"]
     for l in range(1, L + 1):
         Z = parameters[f"W{l}"] @ A + parameters[f"b{l}"]
@@ -127,6 +183,7 @@ def forward_propagation(X, parameters, output=sigmoid):
 
 def backward_propagation(X, Y, parameters, cost):
     """grads {"dZl", "dWl", "dbl", "dA(l-1)"} for l = L .. 1; X, Y: one column per example."""
+    parameters, cost = _parameters(parameters), _as_cost(cost)
     L = len(parameters) // 2
     X = as_batch(X, parameters["W1"].shape[1], "X")
     Y = as_targets(Y, parameters[f"W{L}"].shape[0], X.shape[1], "Y")
@@ -145,7 +202,14 @@ def backward_propagation(X, Y, parameters, cost):
 
 def grads_to_nabla(grads):
     """Our (nabla_b, nabla_w) from the dW / db of backward_propagation."""
-    L = sum(1 for k in grads if k.startswith("dW"))
+    if not isinstance(grads, dict):
+        raise TypeError(f"grads must be the dict of backward_propagation, got {type(grads).__name__}")
+    L = sum(1 for k in grads if isinstance(k, str) and k.startswith("dW"))
+    needed = {f"{p}{l}" for p in ("dW", "db") for l in range(1, L + 1)}
+    if L == 0 or not needed <= set(grads):
+        raise ValueError(f"grads must hold dW1 .. dWL and db1 .. dbL, got {sorted(map(str, grads))}")
+    for key in sorted(needed):
+        float_array(grads[key], f"grads[{key!r}]", ndim=2)
     return ([grads[f"db{l}"] for l in range(1, L + 1)],
             [grads[f"dW{l}"] for l in range(1, L + 1)])
 

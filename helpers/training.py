@@ -15,7 +15,8 @@ from threadpoolctl import threadpool_limits
 
 from helpers.gradcheck import _check_h
 from helpers.network import Network, _as_cost
-from helpers.validate import float_array, function, instance, positive_int
+from helpers.validate import (float_array, function, instance, integer, positive, positive_int,
+                              real)
 
 __all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified", "one_blas_thread"]
 
@@ -30,6 +31,11 @@ class OutputErrorCheck:
     delta: np.ndarray
     numerical: np.ndarray
     max_error: float
+
+    def __post_init__(self):
+        delta = float_array(self.delta, "delta", ndim=1)
+        float_array(self.numerical, "numerical", shape=delta.shape)
+        real(self.max_error, "max_error", low=0.0)
 
     @property
     def ok(self):
@@ -86,6 +92,19 @@ class Run:
     network: Network
     history: dict
 
+    def __post_init__(self):
+        instance(self.network, "network", Network)
+        instance(self.history, "history", dict)
+        if not {"epoch", "train_cost"} <= set(self.history):
+            raise ValueError(f"history must have 'epoch' and 'train_cost' (see Network.sgd), "
+                             f"got {sorted(self.history)}")
+        epochs = len(self.history["epoch"])
+        for key, values in self.history.items():
+            values = float_array(values, f"history[{key!r}]", ndim=1)
+            if len(values) != epochs:
+                raise ValueError(f"history[{key!r}] must have one entry per epoch ({epochs}), "
+                                 f"got {len(values)}")
+
     @property
     def final_accuracy(self):
         return self.history["test_accuracy"][-1]
@@ -107,8 +126,14 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
             raise TypeError(f"data must have {name} (e.g. helpers.data.load_digits()), "
                             f"got {type(data).__name__}")
     hidden = positive_int(hidden, "hidden")
+    epochs, eta = integer(epochs, "epochs", low=0), positive(eta, "eta")
+    mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
+    seed = integer(seed, "seed", low=0)
     if progress is not None:
         function(progress, "progress")
+    if isinstance(costs, (str, bytes)) or not isinstance(costs, (list, tuple)):
+        raise TypeError(f"costs must be a list of costs such as ('quadratic', 'cross-entropy'), "
+                        f"got {costs!r}")
     costs = [_as_cost(c) for c in costs]
     if not costs:
         raise ValueError("costs must name at least one cost")

@@ -7,7 +7,7 @@ message STARTS WITH THE ARGUMENT'S NAME and says what was expected:
 - TypeError when the argument is the wrong kind of thing ("eta must be a
   real number, got str '0.1'"),
 - ValueError when it is the right kind with a wrong value ("eta must be
-  positive, got -1", "X contains NaN or infinite values").
+  positive and finite, got -1", "X contains NaN or infinite values").
 
 So a learner who passes something odd reads one line about their own
 argument, never a traceback from deep inside numpy or matplotlib.
@@ -44,7 +44,7 @@ def _check_name(name):
 
 def _bounds(x, name, low, high):
     if low is not None and high is not None and not low <= x <= high:
-        raise ValueError(f"{name} must lie between {low:g} and {high:g}, got {x:g}")
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {x:g}")
     if low is not None and x < low:
         raise ValueError(f"{name} must be at least {low:g}, got {x:g}")
     if high is not None and x > high:
@@ -205,11 +205,13 @@ def _checked_arrays(*names, ndim=None):
     """
     def decorate(formula):
         @functools.wraps(formula)
-        def checked(*args):
-            if len(args) != len(names):
-                raise TypeError(f"{formula.__name__} takes {len(names)} arguments "
-                                f"({', '.join(names)}), got {len(args)}")
-            arrays = [float_array(x, n, ndim) for x, n in zip(args, names)]
+        def checked(*args, **kwargs):
+            rest = names[len(args):]
+            if len(args) > len(names) or set(kwargs) != set(rest):
+                raise TypeError(f"{formula.__name__} takes the arguments ({', '.join(names)}), "
+                                f"got {len(args)} and {', '.join(kwargs) or 'no names'}")
+            values = list(args) + [kwargs[n] for n in rest]
+            arrays = [float_array(x, n, ndim) for x, n in zip(values, names)]
             first = arrays[0]
             if first.size == 0:
                 raise ValueError(f"{names[0]} must not be empty, got shape {first.shape}")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from helpers.graph import Value
-from helpers.validate import choice, instance, positive_int, real
+from helpers.validate import choice, float_array, instance, integer, positive_int, real
 
 __all__ = [
     "Path", "paths", "path_sum", "count_paths",
@@ -92,14 +92,21 @@ def _in_graph(order, wrt, output_name="output"):
 
 # ---- the path sum ------------------------------------------------------------
 
-class Path(NamedTuple):
+class _PathFields(NamedTuple):
+    edges: tuple
+    product: float
+
+
+class Path(_PathFields):
     """One path through the graph, as its edges from `wrt` up to the output.
 
     edges   -- (parent, child, local derivative) triples, in walking order
     product -- the product of the edge derivatives (1.0 for the empty path)
     """
-    edges: tuple
-    product: float
+    __slots__ = ()
+
+    def __new__(cls, edges, product):
+        return super().__new__(cls, _edge_triples(edges), real(product, "product"))
 
     @property
     def nodes(self):
@@ -118,6 +125,20 @@ class Path(NamedTuple):
         route = " → ".join(_name(n) for n in self.nodes)
         factors = " × ".join(f"{d:.4g}" for _, _, d in self.edges)
         return f"{route}: {factors} = {self.product:.4g}"
+
+
+def _edge_triples(edges):
+    if isinstance(edges, (str, bytes)) or not isinstance(edges, Sequence):
+        raise TypeError(f"edges must be a tuple of (parent, child, derivative) triples, "
+                        f"got {type(edges).__name__}")
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, tuple) or len(edge) != 3:
+            raise ValueError(f"edges[{i}] must be a (parent, child, derivative) triple, "
+                             f"got {edge!r}")
+        instance(edge[0], f"edges[{i}][0]", Value)
+        instance(edge[1], f"edges[{i}][1]", Value)
+        real(edge[2], f"edges[{i}][2]")
+    return tuple(edges)
 
 
 def count_paths(output, wrt):
@@ -184,7 +205,7 @@ def paths(output, wrt, limit=PATH_LIMIT):
             product = 1.0
             for _, _, d in edges:
                 product *= d
-            found.append(Path(edges, product))
+            found.append(Path._make((edges, product)))     # built here: no checks needed
             continue
         steps = [(p, ((p, node, d),) + tail) for p, d in zip(node.parents, node.local)
                  if count.get(p, 0)]
@@ -244,15 +265,31 @@ def reverse_mode(output):
     return {node: node.grad for node in reversed(output.topo())}
 
 
-class Term(NamedTuple):
-    """One edge read by a step: the node at its other end and the two numbers."""
+class _TermFields(NamedTuple):
     node: Value          # the parent (forward mode) or the child (reverse mode)
     name: str            # how that node's number is written, e.g. "da/db"
     derivative: float    # the edge's local derivative
     value: float         # that node's tangent or adjoint
 
 
-class Step(NamedTuple):
+class Term(_TermFields):
+    """One edge read by a step: the node at its other end and the two numbers."""
+    __slots__ = ()
+
+    def __new__(cls, node, name, derivative, value):
+        return super().__new__(cls, instance(node, "node", Value), instance(name, "name", str),
+                               real(derivative, "derivative"), real(value, "value"))
+
+
+class _StepFields(NamedTuple):
+    mode: str
+    node: Value
+    name: str
+    value: float
+    terms: tuple
+
+
+class Step(_StepFields):
     """One node filled in by forward or reverse mode.
 
     mode  -- "forward" or "reverse"
@@ -262,11 +299,16 @@ class Step(NamedTuple):
     terms -- a Term per edge read: the parents in forward mode, the
              children in reverse mode (value = sum of value x derivative)
     """
-    mode: str
-    node: Value
-    name: str
-    value: float
-    terms: tuple
+    __slots__ = ()
+
+    def __new__(cls, mode, node, name, value, terms):
+        if isinstance(terms, (str, bytes)) or not isinstance(terms, Sequence):
+            raise TypeError(f"terms must be a tuple of Terms, got {type(terms).__name__}")
+        for i, term in enumerate(terms):
+            instance(term, f"terms[{i}]", Term)
+        return super().__new__(cls, choice(mode, "mode", ("forward", "reverse")),
+                               instance(node, "node", Value), instance(name, "name", str),
+                               real(value, "value"), tuple(terms))
 
     def edge_pairs(self):
         """(parent, child) pairs of the edges this step reads, for highlighting."""
@@ -347,7 +389,16 @@ def reverse_steps(output):
 
 # ---- counting the work ------------------------------------------------------
 
-class OperationCounts(NamedTuple):
+class _OperationCountsFields(NamedTuple):
+    inputs: int
+    edges: int
+    paths: int
+    path_sum: int
+    forward: int
+    reverse: int
+
+
+class OperationCounts(_OperationCountsFields):
     """The work of each method, in multiply-adds (one `total += x * d`).
 
     inputs   -- how many derivatives are asked for (one per input in wrt)
@@ -359,12 +410,12 @@ class OperationCounts(NamedTuple):
     forward  -- forward mode: one walk per input, edges each
     reverse  -- reverse mode: one walk, edges
     """
-    inputs: int
-    edges: int
-    paths: int
-    path_sum: int
-    forward: int
-    reverse: int
+    __slots__ = ()
+
+    def __new__(cls, inputs, edges, paths, path_sum, forward, reverse):
+        counts = dict(inputs=inputs, edges=edges, paths=paths, path_sum=path_sum,
+                      forward=forward, reverse=reverse)
+        return super().__new__(cls, **{k: integer(v, k, low=0) for k, v in counts.items()})
 
 
 def count_operations(output, wrt=None):
@@ -391,7 +442,14 @@ def count_operations(output, wrt=None):
 GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
 
 
-class DiamondChain(NamedTuple):
+class _DiamondChainFields(NamedTuple):
+    input: Value
+    output: Value
+    weights: tuple
+    stages: tuple
+
+
+class DiamondChain(_DiamondChainFields):
     """A layered graph X -> (w branches) -> Y1 -> (w branches) -> ... -> Z.
 
     input   -- the input node X
@@ -399,14 +457,38 @@ class DiamondChain(NamedTuple):
     weights -- one tuple of w edge derivatives per stage
     stages  -- the nodes X, Y1, ..., Z that the stages join
     """
-    input: Value
-    output: Value
-    weights: tuple
-    stages: tuple
+    __slots__ = ()
+
+    def __new__(cls, input, output, weights, stages):
+        instance(input, "input", Value)
+        instance(output, "output", Value)
+        weights = _weight_table(weights)
+        if isinstance(stages, (str, bytes)) or not isinstance(stages, Sequence):
+            raise TypeError(f"stages must be a tuple of Values, got {type(stages).__name__}")
+        for i, node in enumerate(stages):
+            instance(node, f"stages[{i}]", Value)
+        if len(stages) != len(weights) + 1 or stages[0] is not input or stages[-1] is not output:
+            raise ValueError(f"stages must be the {len(weights) + 1} nodes from input to output, "
+                             f"one more than the stages of weights; got {len(stages)} nodes")
+        return super().__new__(cls, input, output, weights, tuple(stages))
 
     def factored(self):
         """dZ/dX stage by stage: the product over stages of the sum of its weights."""
         return math.prod(sum(stage) for stage in self.weights)
+
+
+def _weight_table(weights, depth=None, width=None):
+    """depth tuples of width finite numbers, checked (by default: as many as there are)."""
+    if isinstance(weights, str) or not isinstance(weights, Sequence) or any(
+            isinstance(s, str) or not isinstance(s, Sequence) for s in weights):
+        raise TypeError(f"weights must be a list of stages, each a list of numbers, "
+                        f"got {type(weights).__name__}")
+    depth = len(weights) if depth is None else depth
+    width = len(weights[0]) if width is None and weights else width
+    if len(weights) != depth or not depth or any(len(s) != width or not width for s in weights):
+        raise ValueError(f"weights must be depth={depth} lists of width={width} numbers each")
+    return tuple(tuple(real(w, f"weights[{j}][{i}]") for i, w in enumerate(stage))
+                 for j, stage in enumerate(weights))
 
 
 def _stage_names(depth):
@@ -438,14 +520,7 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
     if weights is None:
         rng = random.Random(seed)
         weights = [[round(rng.uniform(0.1, 0.9), 1) for _ in range(width)] for _ in range(depth)]
-    else:
-        if (isinstance(weights, str) or not isinstance(weights, Sequence) or len(weights) != depth
-                or any(isinstance(s, str) or not isinstance(s, Sequence) or len(s) != width
-                       for s in weights)):
-            raise ValueError(f"weights must be depth={depth} lists of width={width} numbers each")
-        weights = [[real(w, f"weights[{j}][{i}]") for i, w in enumerate(stage)]
-                   for j, stage in enumerate(weights)]
-    weights = tuple(tuple(stage) for stage in weights)
+    weights = _weight_table(weights, depth, width)
     names = _stage_names(depth)
     greek = depth * width <= len(GREEK)
     node = Value(x, names[0])
@@ -461,7 +536,7 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
         node = Value._result(sum(b.data for b in branches), "+", tuple(branches),
                              (1.0,) * width).named(names[j + 1])
         stages.append(node)
-    return DiamondChain(stages[0], node, weights, tuple(stages))
+    return DiamondChain._make((stages[0], node, weights, tuple(stages)))   # checked above
 
 
 def diamond_counts(depth, width):
@@ -584,6 +659,7 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
 
 def loglog_slope(xs, ys):
     """Least-squares slope of log(y) against log(x): 1 means y grows like x."""
+    xs, ys = float_array(xs, "xs", ndim=1).tolist(), float_array(ys, "ys", ndim=1).tolist()
     if len(xs) != len(ys) or len(xs) < 2:
         raise ValueError(f"xs and ys must have the same length, at least 2, "
                          f"got {len(xs)} and {len(ys)}")

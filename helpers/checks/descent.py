@@ -1,11 +1,13 @@
 """Checks for the gradient-descent exercises (notebook 04)."""
 from helpers.checks import check_close
+from helpers.validate import integer, positive, real
 
 __all__ = ["check_one_step", "check_largest_rate", "check_descent_loop"]
 
 
 def check_one_step(w1, w0=5.0, eta=0.3):
     """One step of gradient descent on J(w) = (w + 1)^2 from w0 at learning rate eta."""
+    w0, eta = real(w0, "w0"), positive(eta, "eta")
     slope = 2.0 * (w0 + 1.0)
     return check_close(
         w1, w0 - eta * slope, f"w1 from w0 = {w0:g} at η = {eta:g}",
@@ -30,6 +32,7 @@ def check_largest_rate(eta_max):
 
 def check_descent_loop(w_final, w0=5.0, eta=0.1, steps=10):
     """w after `steps` steps of gradient descent on J(w) = (w + 1)^2, computed by a loop."""
+    w0, eta, steps = real(w0, "w0"), positive(eta, "eta"), integer(steps, "steps", 0, 10_000)
     factor = 1.0 - 2.0 * eta
     return check_close(
         w_final, (w0 + 1.0) * factor ** steps - 1.0,

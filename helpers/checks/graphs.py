@@ -1,12 +1,14 @@
 """Checks for the computation-graph exercises."""
 from helpers.checks import CheckResult, check_close, is_unanswered
 from helpers.graph import Value
+from helpers.validate import real
 
 __all__ = ["check_running_example", "check_local_derivative", "check_built_graph"]
 
 
 def check_running_example(a, b, e):
     """e = (a + b)(b + 1) evaluated by hand at the given a and b."""
+    a, b = real(a, "a"), real(b, "b")
     c, d = a + b, b + 1
     return check_close(e, c * d, f"e at a={a:g}, b={b:g}",
                        "evaluate c = a + b and d = b + 1 first, then e = c * d.",
@@ -17,6 +19,7 @@ def check_running_example(a, b, e):
 
 def check_local_derivative(a, b, de_dc):
     """The local derivative on the edge c -> e, at the given a and b."""
+    a, b = real(a, "a"), real(b, "b")
     c, d = a + b, b + 1
     return check_close(de_dc, d, f"de/dc at a={a:g}, b={b:g}",
                        "e = c * d; by the product rule, de/dc is the other factor.",

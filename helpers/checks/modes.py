@@ -3,6 +3,7 @@ import math
 import numbers
 
 from helpers.checks import CheckResult, check_close, is_unanswered
+from helpers.validate import positive_int, real
 
 __all__ = ["check_forward_tangents", "check_reverse_adjoints", "check_passes"]
 
@@ -30,6 +31,7 @@ def _same(xs, ys):
 
 def check_forward_tangents(a, b, tangents):
     """(da/da, db/da, dc/da, dd/da, de/da) for e = (a + b)(b + 1): forward mode from a."""
+    a, b = real(a, "a"), real(b, "b")
     what = "the tangents of a, b, c, d, e"
     hint = ("seed a with 1 and b with 0, then go front to back: each node's tangent is "
             "the sum of (parent's tangent × edge number).")
@@ -52,6 +54,7 @@ def check_forward_tangents(a, b, tangents):
 
 def check_reverse_adjoints(a, b, adjoints):
     """(de/dc, de/dd, de/da, de/db) for e = (a + b)(b + 1): reverse mode from e."""
+    a, b = real(a, "a"), real(b, "b")
     what = "de/dc, de/dd, de/da, de/db"
     hint = ("start from de/de = 1 and go back to front: each node gets the sum of "
             "(child's adjoint × edge number) over the nodes that use it.")
@@ -76,6 +79,7 @@ def check_reverse_adjoints(a, b, adjoints):
 
 def check_passes(n_inputs, n_outputs, forward, reverse):
     """Passes each mode needs for every derivative of every output."""
+    n_inputs, n_outputs = positive_int(n_inputs, "n_inputs"), positive_int(n_outputs, "n_outputs")
     for name, answer in (("forward", forward), ("reverse", reverse)):
         if is_unanswered(answer):
             return CheckResult(False, f"replace ... with the number of {name}-mode passes.",

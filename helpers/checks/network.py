@@ -3,6 +3,7 @@ import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.checks import check_close
+from helpers.validate import float_array, positive_int, real
 
 __all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes"]
 
@@ -16,6 +17,7 @@ def _number(answer):
 
 def check_output_delta(delta, z=1.0, y=0.0):
     """BP1 for one sigmoid output neuron under the quadratic cost: delta = (a - y) sigma'(z)."""
+    z, y = real(z, "z"), real(y, "y")
     delta = _number(delta)
     a, sp = float(sigmoid(z)), float(sigmoid_prime(z))
     return check_close(
@@ -30,6 +32,8 @@ def check_output_delta(delta, z=1.0, y=0.0):
 
 def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
     """BP2 for one hidden neuron feeding two output neurons through weights w."""
+    w, z = float_array(w, "w", shape=(2,)), real(z, "z")
+    delta_next = float_array(delta_next, "delta_next", shape=(2,))
     delta = _number(delta)
     total = sum(wk * dk for wk, dk in zip(w, delta_next))
     sp = float(sigmoid_prime(z))
@@ -45,6 +49,10 @@ def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
 
 def check_forward_passes(n_evaluations, sizes=(784, 30, 10)):
     """How many cost evaluations centred differences need for every parameter of `sizes`."""
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (tuple, list)) or len(sizes) < 2:
+        raise (ValueError if isinstance(sizes, (tuple, list)) else TypeError)(
+            f"sizes must be a list of at least 2 layer sizes such as (784, 30, 10), got {sizes!r}")
+    sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
     n_evaluations = _number(n_evaluations)
     weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
     biases = sum(sizes[1:])

@@ -2,6 +2,7 @@
 import math
 
 from helpers.checks import CheckResult, check_close, is_unanswered
+from helpers.validate import real
 from helpers.walks import DiamondChain, count_paths, diamond_counts, path_sum
 
 __all__ = ["check_path_sum", "check_diamond_counts", "check_factored"]
@@ -9,6 +10,7 @@ __all__ = ["check_path_sum", "check_diamond_counts", "check_factored"]
 
 def check_path_sum(a, b, de_db):
     """de/db for e = (a + b)(b + 1), added over both paths, at the given a and b."""
+    a, b = real(a, "a"), real(b, "b")
     c, d = a + b, b + 1
     return check_close(de_db, d + c, f"de/db at a={a:g}, b={b:g}",
                        "list both paths from b to e (through c and through d), multiply the "

@@ -6,12 +6,14 @@ import numpy as np
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.checks import CheckResult, check_close, is_unanswered
 from helpers.neuron import train_neuron
+from helpers.validate import positive_int, real
 
 __all__ = ["check_quadratic_gradient", "check_cross_entropy_gradient", "check_epochs_to_half"]
 
 
 def check_quadratic_gradient(w, b, dC_dw, x=1.0, y=0.0):
     """dC/dw under the quadratic cost at weight w and bias b: (a - y) sigma'(z) x."""
+    w, b, x, y = real(w, "w"), real(b, "b"), real(x, "x"), real(y, "y")
     z = w * x + b
     a = float(sigmoid(z))
     expected = (a - y) * float(sigmoid_prime(z)) * x
@@ -27,6 +29,7 @@ def check_quadratic_gradient(w, b, dC_dw, x=1.0, y=0.0):
 
 def check_cross_entropy_gradient(w, b, dC_dw, x=1.0, y=0.0):
     """dC/dw under cross-entropy at weight w and bias b: (a - y) x, sigma' cancelled."""
+    w, b, x, y = real(w, "w"), real(b, "b"), real(x, "x"), real(y, "y")
     z = w * x + b
     a = float(sigmoid(z))
     expected = (a - y) * x
@@ -40,6 +43,8 @@ def check_cross_entropy_gradient(w, b, dC_dw, x=1.0, y=0.0):
 
 def check_epochs_to_half(epochs, w0=2.0, b0=2.0, eta=0.005, cost="cross-entropy", limit=2000):
     """The first epoch after which the neuron's output is below 0.5."""
+    limit, w0, b0 = positive_int(limit, "limit"), real(w0, "w0"), real(b0, "b0")
+    history = train_neuron(1.0, 0.0, w0, b0, eta, limit, cost)     # checks the settings
     if is_unanswered(epochs):
         return CheckResult(False, "replace ... with a whole number of epochs.",
                            "train with train_neuron(...) and look for the first epoch where "
@@ -47,7 +52,6 @@ def check_epochs_to_half(epochs, w0=2.0, b0=2.0, eta=0.005, cost="cross-entropy"
     if isinstance(epochs, bool) or not isinstance(epochs, (numbers.Integral, np.integer)):
         return CheckResult(False, f"the answer should be a whole number, got {epochs!r}.",
                            "np.argmax(...) gives an integer index; convert it with int(...).")
-    history = train_neuron(1.0, 0.0, w0, b0, eta, limit, cost)
     below = np.flatnonzero(history.output < 0.5)
     if not below.size:
         return CheckResult(False, f"the output does not fall below 0.5 within {limit} epochs.", "")

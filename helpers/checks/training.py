@@ -7,19 +7,30 @@ from helpers.activations import softmax
 from helpers.checks import CheckResult, check_close, is_unanswered
 from helpers.network import Network
 from helpers.training import misclassified
+from helpers.validate import float_array, instance, integer
 
 __all__ = ["check_softmax_probability", "check_output_error", "check_misclassified_count"]
 
 
 def _softmax(z):
-    return softmax(np.asarray(z, dtype=float).reshape(-1, 1)).ravel()
+    return softmax(z.reshape(-1, 1)).ravel()
+
+
+def _scores(z):
+    """The scores of one example: a non-empty vector of finite numbers."""
+    z = float_array(z, "z", ndim=1)
+    if z.size == 0:
+        raise ValueError("z must hold at least one score")
+    return z
 
 
 def check_softmax_probability(z, k, a_k):
     """The softmax probability of class k for the scores z."""
+    z = _scores(z)
+    k = integer(k, "k", 0, z.size - 1)
     a = _softmax(z)
-    e = np.exp(np.asarray(z, dtype=float))
-    z = np.asarray(z, dtype=float)
+    with np.errstate(over="ignore"):              # a huge score: e^z is inf, never a mistake
+        e = np.exp(z)
     mistakes = {float(e[k]): "that is e^(z_k) alone: divide by the sum of e^(z_j) over all classes."}
     if z.sum() != 0:
         mistakes[float(z[k] / z.sum())] = ("that divides the scores themselves; softmax divides "
@@ -31,6 +42,8 @@ def check_softmax_probability(z, k, a_k):
 def check_output_error(z, label, delta):
     """delta^L = a^L - y for softmax outputs with the log-likelihood cost (y one-hot)."""
     hint = "delta = a - y, with a = softmax(z) and y the one-hot vector of the right class."
+    z = _scores(z)
+    label = integer(label, "label", 0, z.size - 1)
     if is_unanswered(delta):
         return CheckResult(False, "replace ... with your vector delta.", hint)
     a = _softmax(z)
@@ -57,14 +70,12 @@ def check_misclassified_count(net, X, labels, count):
     """How many columns of X the network classifies wrongly."""
     hint = ("predict with net.feedforward(X).argmax(axis=0) and count the entries that differ "
             "from the labels, e.g. with np.sum(predicted != labels).")
+    wrong, _ = misclassified(instance(net, "net", Network), X, labels)
     if is_unanswered(count):
         return CheckResult(False, "replace ... with your count.", hint)
     if isinstance(count, bool) or not isinstance(count, (numbers.Integral, np.integer)):
         return CheckResult(False, f"the count should be a whole number, got {count!r}.",
                            "np.sum(...) of booleans is an integer; int(...) makes it a plain one.")
-    if not isinstance(net, Network):
-        return CheckResult(False, "net should be a trained Network.", "")
-    wrong, _ = misclassified(net, X, labels)
     m = np.asarray(labels).size
     if int(count) == wrong.size:
         return CheckResult(True, "your count matches the network's mistakes on the test set, "
