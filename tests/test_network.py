@@ -371,7 +371,7 @@ def test_panel_step_follows_sgd_and_reset_restores():
     assert len(panel.costs) == 1
     panel.reset()
     assert np.array_equal(panel.net.weights[0], start.weights[0])
-    with pytest.raises(ValueError, match="eta must lie"):
+    with pytest.raises(ValueError, match="eta must be between 0.1 and 10, got 0"):
         NetworkPanel(eta=0)
     with pytest.raises(ValueError, match="x must be two inputs"):
         NetworkPanel(x=(5.0, 0.0))

@@ -144,7 +144,7 @@ def test_path_count_panel_moves_the_curves_in_place():
 def test_path_count_panel_bad_arguments():
     with pytest.raises(ValueError, match="depth must be an integer from 1 to 12"):
         PathCountPanel(depth=13)
-    with pytest.raises(ValueError, match="width must be an integer"):
+    with pytest.raises(TypeError, match="width must be an integer"):
         PathCountPanel(width=2.5)
 
 
@@ -170,7 +170,7 @@ def test_draw_steps_and_work_and_ratio_plots():
     work = plot_work(3)
     assert work.counts("paths")[:3] == pytest.approx([3, 9, 27], rel=1e-12)
     assert work.counts("path_sum")[:2] == pytest.approx([6, 36], rel=1e-12)
-    with pytest.raises(ValueError, match="width must be a positive integer"):
+    with pytest.raises(ValueError, match="width must be at least 1, got 0"):
         plot_work(0)
     with pytest.raises(ValueError, match="curves must be some of"):
         plot_work(2, curves=("nodes",))

@@ -7,10 +7,13 @@ inside the axes.
 """
 import numpy as np
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from helpers.descent import PARABOLA, TILTED_BOWL, gradient_descent, regime, update_factor
+from helpers.descent import (PARABOLA, TILTED_BOWL, Loss, Path, _method_runs, gradient_descent,
+                             regime, update_factor)
 from helpers.style import COLORS
+from helpers.validate import float_array, instance, positive, positive_int, real
 
 __all__ = ["ParabolaDrawing", "draw_parabola_descent", "plot_regimes", "plot_distance",
            "ContourDrawing", "draw_contour_descent", "plot_comparison"]
@@ -28,6 +31,22 @@ def _fixed_ticks(ax, xticks, yticks):
     ax.yaxis.set_minor_locator(NullLocator())
 
 
+def _axes_list(axes, name, most):
+    """One Axes or a list of 1 to `most` of them, as a list."""
+    if isinstance(axes, Axes):
+        return [axes]
+    if isinstance(axes, np.ndarray):
+        axes = list(axes.ravel())
+    if not isinstance(axes, (list, tuple)) or not 1 <= len(axes) <= most:
+        raise (ValueError if isinstance(axes, (list, tuple)) else TypeError)(
+            f"{name} must be one Axes or a list of 1 to {most}, got {axes!r}")
+    return [instance(a, f"{name}[{i}]", Axes) for i, a in enumerate(axes)]
+
+
+def _steps(steps):
+    return positive_int(steps, "steps", high=10_000)
+
+
 def _inside_prefix(mask):
     """How many leading entries of a boolean array are True."""
     bad = np.flatnonzero(~mask)
@@ -42,7 +61,10 @@ class ParabolaDrawing:
     """
 
     def __init__(self, ax, ax_dist=None, steps=20, show_text=True):
-        self.ax, self.ax_dist, self.steps = ax, ax_dist, steps
+        instance(ax, "ax", Axes)
+        if ax_dist is not None:
+            instance(ax_dist, "ax_dist", Axes)
+        self.ax, self.ax_dist, self.steps = ax, ax_dist, _steps(steps)
         lo, hi = PARABOLA_WINDOW
         w = np.linspace(lo, hi, 300)
         ax.plot(w, PARABOLA.f(w), color=COLORS["muted"], lw=2, zorder=1)
@@ -76,8 +98,8 @@ class ParabolaDrawing:
 
     def update(self, w0, eta):
         """Run `steps` steps from w0 at learning rate eta and show them."""
-        self.path = gradient_descent(PARABOLA.f, PARABOLA.grad, float(w0), eta=eta,
-                                     steps=self.steps)
+        w0, eta = real(w0, "w0"), positive(eta, "eta")
+        self.path = gradient_descent(PARABOLA.f, PARABOLA.grad, w0, eta=eta, steps=self.steps)
         w = self.path.points
         lo, hi = PARABOLA_WINDOW
         n_curve = _inside_prefix((w >= lo) & (w <= hi))
@@ -108,18 +130,26 @@ def draw_parabola_descent(w0=5.0, eta=0.2, steps=20, axes=None, distance=True):
 
     axes -- one axes (curve only) or a pair (curve, distance against t)
     """
+    w0, eta, steps = real(w0, "w0"), positive(eta, "eta"), _steps(steps)
     if axes is None:
         fig, axes = plt.subplots(1, 2 if distance else 1, figsize=(9.5 if distance else 5, 3.6))
-    axes = np.atleast_1d(axes)
+    axes = _axes_list(axes, "axes", 2)
     drawing = ParabolaDrawing(axes[0], axes[1] if len(axes) > 1 else None, steps=steps)
     return drawing.update(w0, eta)
 
 
 def plot_regimes(etas=(0.2, 0.5, 0.8, 1.0, 1.05), w0=5.0, steps=12, axes=None):
     """One small parabola per learning rate, each titled with its update factor 1 - 2 eta."""
+    etas = float_array(etas, "etas", ndim=1)
+    if etas.size == 0 or (etas <= 0).any():
+        raise ValueError(f"etas must be one or more positive learning rates, got {etas.tolist()}")
+    w0, steps = real(w0, "w0"), _steps(steps)
     if axes is None:
         fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
-    axes = np.atleast_1d(axes)
+    axes = _axes_list(axes, "axes", len(etas))
+    if len(axes) < len(etas):
+        raise ValueError(f"axes must hold one Axes per learning rate ({len(etas)}), got {len(axes)}")
+    etas = etas.tolist()
     drawings = []
     for ax, eta in zip(axes, etas):
         d = ParabolaDrawing(ax, steps=steps, show_text=False).update(w0, eta)
@@ -137,9 +167,20 @@ def plot_distance(path, minimum=-1.0, reference=None, ax=None):
 
     reference -- optional (label, values) drawn as a dashed line over the same t
     """
+    instance(path, "path", Path)
+    points = np.asarray(path.points, dtype=float)
+    minimum = float_array(minimum, "minimum")
+    if minimum.shape not in ((), points.shape[1:]):
+        raise ValueError(f"minimum must be a number or a point of shape {points.shape[1:]}, "
+                         f"got shape {minimum.shape}")
+    if reference is not None:
+        if not isinstance(reference, (tuple, list)) or len(reference) != 2:
+            raise TypeError(f"reference must be a pair (label, values), got {reference!r}")
+        instance(reference[0], "reference label", str)
+        float_array(reference[1], "reference values", shape=(len(points),), finite=False)
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 3.4))
-    distance = np.abs(np.asarray(path.points, dtype=float) - minimum)
+    distance = np.abs(points - minimum)
     if distance.ndim > 1:
         distance = np.sqrt((distance ** 2).sum(axis=1))
     t = np.arange(len(distance))
@@ -163,7 +204,21 @@ class ContourDrawing:
 
     def __init__(self, ax, ax_loss=None, loss=TILTED_BOWL, window=((-4.5, 4.5), (-4.5, 4.5)),
                  steps=30, levels=None):
-        self.ax, self.ax_loss, self.loss, self.window, self.steps = ax, ax_loss, loss, window, steps
+        instance(ax, "ax", Axes)
+        if ax_loss is not None:
+            instance(ax_loss, "ax_loss", Axes)
+        instance(loss, "loss", Loss)
+        window = float_array(window, "window", shape=(2, 2))
+        if not (window[:, 0] < window[:, 1]).all():
+            raise ValueError(f"window must be ((x_low, x_high), (y_low, y_high)) with low < high, "
+                             f"got {window.tolist()}")
+        if levels is not None:
+            levels = float_array(levels, "levels", ndim=1)
+            if levels.size == 0 or (np.diff(levels) <= 0).any():
+                raise ValueError(f"levels must be increasing, got {levels.tolist()}")
+        window = tuple(map(tuple, window.tolist()))
+        self.ax, self.ax_loss, self.loss, self.window = ax, ax_loss, loss, window
+        self.steps = _steps(steps)
         (x0, x1), (y0, y1) = window
         X, Y = np.meshgrid(np.linspace(x0, x1, 120), np.linspace(y0, y1, 120))
         Z = loss.f(np.array([X, Y]))
@@ -198,8 +253,8 @@ class ContourDrawing:
 
     def update(self, start, eta):
         """Run `steps` steps from start at learning rate eta and show them."""
-        self.path = gradient_descent(self.loss.f, self.loss.grad, np.asarray(start, dtype=float),
-                                     eta=eta, steps=self.steps)
+        start, eta = float_array(start, "start", shape=(2,)), positive(eta, "eta")
+        self.path = gradient_descent(self.loss.f, self.loss.grad, start, eta=eta, steps=self.steps)
         p = self.path.points
         (x0, x1), (y0, y1) = self.window
         n = _inside_prefix((p[:, 0] >= x0) & (p[:, 0] <= x1) & (p[:, 1] >= y0) & (p[:, 1] <= y1))
@@ -230,10 +285,12 @@ def draw_contour_descent(start=(-3.0, 3.0), eta=0.15, steps=30, loss=TILTED_BOWL
 
     axes -- one axes (contours only) or a pair (contours, loss against t)
     """
+    start, eta = float_array(start, "start", shape=(2,)), positive(eta, "eta")
+    steps, loss = _steps(steps), instance(loss, "loss", Loss)
     if axes is None:
         fig, axes = plt.subplots(1, 2 if loss_axes else 1, figsize=(9.5 if loss_axes else 5, 4.2),
                                  gridspec_kw={"width_ratios": [1.2, 1]} if loss_axes else None)
-    axes = np.atleast_1d(axes)
+    axes = _axes_list(axes, "axes", 2)
     drawing = ContourDrawing(axes[0], axes[1] if len(axes) > 1 else None, loss=loss, steps=steps)
     return drawing.update(start, eta)
 
@@ -247,6 +304,9 @@ def plot_comparison(runs, threshold=None, ax=None):
 
     Lines differ by colour, dash and end marker, so they stay apart in grey too.
     """
+    runs = _method_runs(runs)
+    if threshold is not None:
+        threshold = positive(threshold, "threshold")
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.4))
     colors = [COLORS[k] for k in ("main", "second", "third", "alert", "highlight", "light", "ink",

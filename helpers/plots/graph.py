@@ -2,9 +2,11 @@
 import math
 
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 
 from helpers.graph import Value
 from helpers.style import COLORS
+from helpers.validate import instance
 
 __all__ = ["draw_graph", "GraphDrawing", "layout"]
 
@@ -14,9 +16,17 @@ def layout(nodes):
 
     Within a column, nodes are ordered by the mean height of their parents,
     which keeps most edges from crossing.
+    nodes -- Values with every node's parents before it, as Value.topo() lists them
     """
+    if isinstance(nodes, (str, bytes)) or not isinstance(nodes, (list, tuple)):
+        raise TypeError(f"nodes must be a list of Values (such as output.topo()), "
+                        f"got {type(nodes).__name__}")
     depth, y = {}, {}
-    for node in nodes:
+    for i, node in enumerate(nodes):
+        instance(node, f"nodes[{i}]", Value)
+        if any(id(p) not in depth for p in node.parents):
+            raise ValueError(f"nodes must list every node's parents before it (as Value.topo() "
+                             f"does); nodes[{i}] comes before a parent of it")
         depth[id(node)] = 1 + max((depth[id(p)] for p in node.parents), default=-1)
     columns = {}
     for node in nodes:
@@ -48,7 +58,9 @@ class GraphDrawing:
     """
 
     def __init__(self, ax, output, show_grad, fmt):
-        self.ax, self.show_grad, self.fmt = ax, show_grad, fmt
+        instance(ax, "ax", Axes)
+        instance(output, "output", Value)
+        self.ax, self.show_grad, self.fmt = ax, show_grad, _format(fmt)
         self.nodes = output.topo()
         pos = layout(self.nodes)
         index = {id(n): i for i, n in enumerate(self.nodes)}
@@ -86,9 +98,10 @@ class GraphDrawing:
 
     def update(self, output):
         """Show the numbers of `output`'s graph, which must have the same shape."""
-        nodes = output.topo()
+        nodes = instance(output, "output", Value).topo()
         if len(nodes) != len(self.nodes):
-            raise ValueError(f"update needs a graph with {len(self.nodes)} nodes, got {len(nodes)}")
+            raise ValueError(f"output must have a graph of {len(self.nodes)} nodes, like the "
+                             f"drawn one, got {len(nodes)}")
         self.nodes = nodes
         for text, node in zip(self.node_text, nodes):
             text.set_text(_node_text(node, self.show_grad, self.fmt))
@@ -98,12 +111,36 @@ class GraphDrawing:
 
     def highlight(self, edges=(), color=None):
         """Draw the given (parent, child) edges thick and coloured, the rest muted."""
-        wanted = {(id(p), id(c)) for p, c in edges}
+        wanted = {(id(p), id(c)) for p, c in _pairs(edges, "edges")}
         color = color or COLORS["alert"]
         for (i, j), arrow in zip(self.edge_keys, self.edge_arrows):
             on = (id(self.nodes[i]), id(self.nodes[j])) in wanted
             arrow.arrow_patch.set_color(color if on else COLORS["muted"])
             arrow.arrow_patch.set_linewidth(3.5 if on else 1.5)
+
+
+def _format(fmt):
+    """A format spec for the numbers, such as ".4g"."""
+    instance(fmt, "fmt", str)
+    try:
+        format(1.0, fmt)
+    except ValueError:
+        raise ValueError(f"fmt must be a format for numbers such as '.4g', got {fmt!r}") from None
+    return fmt
+
+
+def _pairs(edges, name):
+    """(parent, child) pairs of Values, as a list."""
+    if isinstance(edges, (str, bytes)) or not hasattr(edges, "__iter__"):
+        raise TypeError(f"{name} must be a list of (parent, child) pairs of Values, "
+                        f"got {type(edges).__name__}")
+    edges = list(edges)
+    for i, pair in enumerate(edges):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise ValueError(f"{name}[{i}] must be a (parent, child) pair, got {pair!r}")
+        instance(pair[0], f"{name}[{i}][0]", Value)
+        instance(pair[1], f"{name}[{i}][1]", Value)
+    return edges
 
 
 def draw_graph(output, ax=None, highlight=(), show_grad=False, fmt=".4g"):
@@ -114,8 +151,8 @@ def draw_graph(output, ax=None, highlight=(), show_grad=False, fmt=".4g"):
     Returns a GraphDrawing, whose .ax is the axes and whose update() and
     highlight() change the labels and colours in place.
     """
-    if not isinstance(output, Value):
-        raise TypeError(f"output must be a Value, got {type(output).__name__}")
+    instance(output, "output", Value)
+    highlight, fmt = _pairs(highlight, "highlight"), _format(fmt)
     if ax is None:
         n = len(output.topo())
         _, ax = plt.subplots(figsize=(min(3 + 1.6 * math.sqrt(n), 12), min(2 + 0.8 * math.sqrt(n), 8)))

@@ -1,6 +1,9 @@
 """A figure's still parts drawn from a cached picture, so a live panel redraws only what moves."""
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.figure import Figure
+
+from helpers.validate import instance
 
 __all__ = ["freeze_static"]
 
@@ -72,6 +75,13 @@ def freeze_static(figure, dynamic):
 
     Call it once the figure is laid out (after tight_layout). Returns the layer.
     """
+    instance(figure, "figure", Figure)
+    if isinstance(dynamic, (str, bytes)) or not hasattr(dynamic, "__iter__"):
+        raise TypeError(f"dynamic must be a list of the figure's moving artists, "
+                        f"got {type(dynamic).__name__}")
+    dynamic = list(dynamic)
+    for i, artist in enumerate(dynamic):
+        instance(artist, f"dynamic[{i}]", Artist)
     layer = _StaticLayer(figure, dynamic)
     figure.add_artist(layer)
     return layer

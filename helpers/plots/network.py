@@ -13,13 +13,16 @@ the artists in place, for a live panel.
 """
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
 from helpers.network import Network, as_batch, as_targets
+from helpers.plots.graph import _format
 from helpers.style import COLORS
+from helpers.validate import instance, integer, positive
 
 __all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
            "weight_name"]
@@ -35,19 +38,22 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 def weight_name(i, j, k):
     """The symbol of weights[i][j, k] in the course's notation: w^(i+2)_(j+1)(k+1)."""
+    i, j, k = integer(i, "i", low=0), integer(j, "j", low=0), integer(k, "k", low=0)
     return f"w{str(i + 2).translate(_SUPERSCRIPT)}{str(j + 1).translate(_SUBSCRIPT)}" \
            f"{str(k + 1).translate(_SUBSCRIPT)}"
 
 
 def network_positions(sizes):
     """(x, y) of every neuron: layer l at x = l, neurons centred on y = 0, top first."""
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (list, tuple)) or not sizes:
+        raise TypeError(f"sizes must be a list of layer sizes such as [2, 3, 2], got {sizes!r}")
+    sizes = [integer(n, f"sizes[{i}]", low=1) for i, n in enumerate(sizes)]
     return [np.column_stack([np.full(n, float(l)), (n - 1) / 2 - np.arange(n, dtype=float)])
             for l, n in enumerate(sizes)]
 
 
 def _one_example(net, x, y):
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a helpers.network.Network, got {type(net).__name__}")
+    instance(net, "net", Network)
     x = as_batch(x, net.sizes[0], "x")
     if x.shape[1] != 1:
         raise ValueError(f"x must be a single example (a vector of length {net.sizes[0]}), "
@@ -57,12 +63,32 @@ def _one_example(net, x, y):
     return x, y
 
 
+def _weight_labels(weight_labels, net):
+    """(i, j, k) triples, each naming a weight weights[i][j, k] of net."""
+    if isinstance(weight_labels, (str, bytes)) or not hasattr(weight_labels, "__iter__"):
+        raise TypeError(f"weight_labels must be a list of (i, j, k) triples, "
+                        f"got {type(weight_labels).__name__}")
+    out = []
+    for n, triple in enumerate(weight_labels):
+        if not isinstance(triple, (tuple, list)) or len(triple) != 3:
+            raise ValueError(f"weight_labels[{n}] must be an (i, j, k) triple, got {triple!r}")
+        i, j, k = (integer(v, f"weight_labels[{n}]") for v in triple)
+        if not (0 <= i < len(net.weights) and 0 <= j < net.weights[i].shape[0]
+                and 0 <= k < net.weights[i].shape[1]):
+            raise ValueError(f"weight_labels: no weight ({i}, {j}, {k}) in sizes {net.sizes}")
+        out.append((i, j, k))
+    return out
+
+
 class NetworkDrawing:
     """The artists of a drawn network, updated in place by `update(net, x, y)`."""
 
     def __init__(self, ax, net, x, y=None, fmt=".2f", weight_labels=(), max_width=6.0,
                  annotate=True):
-        self.ax, self.fmt, self.max_width = ax, fmt, max_width
+        instance(ax, "ax", Axes)
+        _one_example(net, x, y)
+        weight_labels = _weight_labels(weight_labels, net)
+        self.ax, self.fmt, self.max_width = ax, _format(fmt), positive(max_width, "max_width")
         self.sizes = list(net.sizes)
         self.pos = network_positions(self.sizes)
         segments, self.edge_index = [], []
@@ -89,9 +115,6 @@ class NetworkDrawing:
                                         color=COLORS["muted"]) for px, py in self.pos[-1]]
         self.weight_labels = []
         for (i, j, k) in weight_labels:
-            if not (0 <= i < len(net.weights) and 0 <= j < net.weights[i].shape[0]
-                    and 0 <= k < net.weights[i].shape[1]):
-                raise ValueError(f"weight_labels: no weight ({i}, {j}, {k}) in sizes {self.sizes}")
             (x0, y0), (x1, y1) = self.pos[i][k], self.pos[i + 1][j]
             t = 0.42                             # before the middle, where edges cross less
             label = ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), weight_name(i, j, k),
@@ -116,9 +139,9 @@ class NetworkDrawing:
 
     def update(self, net, x, y=None):
         """Redraw for new weights, input or target (same sizes), changing artists in place."""
+        x, y = _one_example(net, x, y)
         if list(net.sizes) != self.sizes:
             raise ValueError(f"net must have sizes {self.sizes} like the drawn one, got {net.sizes}")
-        x, y = _one_example(net, x, y)
         zs, activations = net.forward(x)
         acts = np.concatenate([a[:, 0] for a in activations])
         fill = np.clip(acts, 0.0, 1.0)
@@ -150,6 +173,8 @@ def draw_network(net, x, y=None, ax=None, fmt=".2f", weight_labels=(), annotate=
     Returns a NetworkDrawing (its .ax is the axes).
     """
     _one_example(net, x, y)
+    _weight_labels(weight_labels, net)
+    _format(fmt)
     if ax is None:
         _, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
     return NetworkDrawing(ax, net, x, y, fmt=fmt, weight_labels=weight_labels,

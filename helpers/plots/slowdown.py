@@ -6,13 +6,15 @@ figure of the live panel: it is built once and `update` moves its artists in
 place; what does not move is drawn from a cached picture (`freeze_static`).
 """
 import numpy as np
+from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, NullLocator
 
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.costs import CrossEntropyCost, QuadraticCost
-from helpers.neuron import example_cost
+from helpers.neuron import FIELDS, NeuronHistory, example_cost
 from helpers.plots.layers import freeze_static
 from helpers.style import COLORS
+from helpers.validate import choice, float_array, instance, positive_int, real
 
 __all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points", "plot_costs_of_output",
            "SlowdownDrawing", "Z_LIMITS"]
@@ -24,6 +26,31 @@ COST_STYLE = {
 }
 Z_LIMITS = (-10.0, 10.0)
 _TINY = np.finfo(float).tiny
+
+
+def _labelled(table, name, what):
+    """A non-empty dict {label: (value, style dict)}, as a list of its items."""
+    if not isinstance(table, dict):
+        raise TypeError(f"{name} must be a dict {{label: ({what}, style dict)}}, "
+                        f"got {type(table).__name__}")
+    for label, entry in table.items():
+        if not isinstance(entry, (tuple, list)) or len(entry) != 2 or not isinstance(entry[1], dict):
+            raise TypeError(f"{name}[{label!r}] must be a pair ({what}, style dict), got {entry!r}")
+    return list(table.items())
+
+
+def _target(target):
+    return None if target is None else real(target, "target")
+
+
+def _histories(histories, allow_none=False):
+    if not isinstance(histories, dict):
+        raise TypeError(f"histories must be a dict {{cost name: NeuronHistory}}, "
+                        f"got {type(histories).__name__}")
+    for name, history in histories.items():
+        if not (allow_none and history is None):
+            instance(history, f"histories[{name!r}]", NeuronHistory)
+    return histories
 
 
 def _axes(ax):
@@ -39,12 +66,16 @@ def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
     values -- one number per epoch, epoch 0 first
     target -- draw the target output as a dotted line
     """
-    ax = _axes(ax)
-    longest = 0
-    for label, (values, style) in curves.items():
-        values = np.asarray(values, dtype=float)
+    items = _labelled(curves, "curves", "values")
+    for label, (values, _) in items:
+        values = float_array(values, f"curves[{label!r}]")
         if values.ndim != 1 or values.size < 2:
             raise ValueError(f"curves[{label!r}] must be a 1-D array of at least 2 epochs")
+    target = _target(target)
+    ax = _axes(ax)
+    longest = 0
+    for label, (values, style) in items:
+        values = np.asarray(values, dtype=float)
         ax.plot(np.arange(values.size), values, label=label, **style)
         longest = max(longest, values.size - 1)
     if target is not None:
@@ -70,6 +101,8 @@ def plot_starts(histories, field="output", axes=None, target=None):
     Each history holds the runs from several starts at once (w0, b0 given as
     arrays); every axes shares the same y scale, so the costs compare at a glance.
     """
+    _histories(histories)
+    field, target = choice(field, "field", FIELDS), _target(target)
     if not histories:
         raise ValueError("histories must hold at least one {cost name: NeuronHistory}")
     if axes is None:
@@ -94,6 +127,11 @@ def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
 
     points -- {label: (z, style dict)}
     """
+    for label, (z, _) in _labelled(points, "points", "z"):
+        real(z, f"points[{label!r}]")
+    z_range = float_array(z_range, "z_range", shape=(2,))
+    if not z_range[0] < z_range[1]:
+        raise ValueError(f"z_range must be (low, high) with low < high, got {z_range.tolist()}")
     ax = _axes(ax)
     zz = np.linspace(*z_range, 400)
     ax.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.5, label=r"$\sigma(z)$")
@@ -118,6 +156,7 @@ def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
 
 def plot_costs_of_output(y=0.0, ax=None):
     """Quadratic and cross-entropy cost of one example as the output a goes from 0 to 1."""
+    y = real(y, "y", 0.0, 1.0)
     ax = _axes(ax)
     a = np.linspace(0.001, 0.999, 500)
     for cost in (QuadraticCost, CrossEntropyCost):
@@ -153,6 +192,8 @@ class SlowdownDrawing:
     """
 
     def __init__(self, figure, y=0.0, max_epochs=500):
+        instance(figure, "figure", Figure)
+        y, max_epochs = real(y, "y", 0.0, 1.0), positive_int(max_epochs, "max_epochs")
         grid = figure.add_gridspec(2, 2, width_ratios=[1.6, 1], hspace=0.1, wspace=0.1)
         self.figure = figure
         self.ax_cost = figure.add_subplot(grid[0, 0])
@@ -228,6 +269,7 @@ class SlowdownDrawing:
         return self.layer
 
     def update(self, histories):
+        _histories(histories, allow_none=True)
         epochs = None
         for name in COST_STYLE:
             history = histories.get(name)

@@ -3,6 +3,8 @@ import numpy as np
 
 from helpers.activations import softmax
 from helpers.style import COLORS
+from helpers.training import Run
+from helpers.validate import float_array, instance, integer, positive_int
 
 __all__ = ["RUN_STYLE", "plot_softmax", "plot_digit_grid", "plot_training_curves"]
 
@@ -22,9 +24,11 @@ def plot_softmax(z, axes=None, target=None):
 
     target -- the index of the right class, outlined on the right
     """
-    z = np.asarray(z, dtype=float).ravel()
-    if z.size == 0 or not np.isfinite(z).all():
+    z = float_array(z, "z").ravel()
+    if z.size == 0:
         raise ValueError("z must be a non-empty vector of finite numbers")
+    if target is not None:
+        target = integer(target, "target", 0, z.size - 1)
     if axes is None:
         import matplotlib.pyplot as plt
         _, axes = plt.subplots(1, 2, figsize=(8, 2.8))
@@ -52,10 +56,14 @@ def plot_softmax(z, axes=None, target=None):
 def plot_digit_grid(images, captions, ncols=10, title=None, cmap="gray_r"):
     """Small 8x8 images (one per column of `images`) in a grid, each with a caption."""
     import matplotlib.pyplot as plt
-    images = np.asarray(images, dtype=float)
+    images = float_array(images, "images")
     if images.ndim != 2 or images.shape[0] != 64:
         raise ValueError(f"images must have shape (64, m), one 8x8 image per column, "
                          f"got {images.shape}")
+    if isinstance(captions, (str, bytes)) or not hasattr(captions, "__len__"):
+        raise TypeError(f"captions must be a list of texts, one per image, "
+                        f"got {type(captions).__name__}")
+    ncols = positive_int(ncols, "ncols")
     if len(captions) != images.shape[1]:
         raise ValueError(f"captions must have one entry per image ({images.shape[1]}), "
                          f"got {len(captions)}")
@@ -78,6 +86,13 @@ def plot_digit_grid(images, captions, ncols=10, title=None, cmap="gray_r"):
 
 def plot_training_curves(runs, axes=None):
     """Test accuracy and training cost per epoch for each run: {cost name: Run}."""
+    if not isinstance(runs, dict):
+        raise TypeError(f"runs must be a dict {{cost name: Run}} (from train_each_cost), "
+                        f"got {type(runs).__name__}")
+    for name, run in runs.items():
+        instance(run, f"runs[{name!r}]", Run)
+        if "test_accuracy" not in run.history:
+            raise ValueError(f"runs[{name!r}] must have test accuracies (train it with test data)")
     if not runs:
         raise ValueError("runs must hold at least one {cost name: Run}")
     if axes is None:

@@ -2,11 +2,14 @@
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
 
 from helpers.graph import Value
-from helpers.plots.graph import draw_graph
+from helpers.plots.graph import _format, draw_graph
 from helpers.style import COLORS
-from helpers.walks import diamond_counts, loglog_slope, paths
+from helpers.validate import instance, integer, positive, positive_int
+from helpers.walks import Step, diamond_counts, loglog_slope, paths
 
 __all__ = ["draw_each_path", "WorkPlot", "plot_work", "StepDrawing", "draw_steps",
            "plot_mode_ratios"]
@@ -19,10 +22,19 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     GraphDrawings (their .ax are the axes).
     """
     found = paths(output, wrt, limit=12)
+    fmt = _format(fmt)
     if axes is None:
         n = len(found)
         _, axes = plt.subplots(1, n, figsize=(4.8 * n, 3.3), squeeze=False)
         axes = axes[0]
+    if isinstance(axes, np.ndarray):
+        axes = list(axes.ravel())
+    if isinstance(axes, Axes):
+        axes = [axes]
+    if not isinstance(axes, (list, tuple)):
+        raise TypeError(f"axes must be a list of Axes, one per path, got {type(axes).__name__}")
+    for i, a in enumerate(axes):
+        instance(a, f"axes[{i}]", Axes)
     if len(axes) < len(found):
         raise ValueError(f"axes must hold one axes per path: {len(found)} needed, got {len(axes)}")
     drawings = []
@@ -62,6 +74,16 @@ CURVES = {"paths": ("paths", COLORS["second"], ":"),
           "factored": ("stage by stage", COLORS["main"], "-")}
 
 
+def _depths(depths):
+    """A non-empty list of positive integers (a range of depths)."""
+    if isinstance(depths, (str, bytes)) or not hasattr(depths, "__iter__"):
+        raise TypeError(f"depths must be a range of positive integers, got {type(depths).__name__}")
+    depths = [positive_int(k, f"depths[{i}]") for i, k in enumerate(depths)]
+    if not depths:
+        raise ValueError("depths must be a non-empty range of positive integers")
+    return depths
+
+
 class WorkPlot:
     """Path count and multiply-adds of a diamond chain against its depth, log scale.
 
@@ -75,10 +97,14 @@ class WorkPlot:
     """
 
     def __init__(self, ax, width, depths, depth=None, top=None, curves=tuple(CURVES)):
-        self.ax, self.depths = ax, list(depths)
-        if not self.depths or min(self.depths) < 1:
-            raise ValueError("depths must be a non-empty range of positive integers")
-        if not curves or any(c not in CURVES for c in curves):
+        instance(ax, "ax", Axes)
+        width = positive_int(width, "width")
+        self.ax, self.depths = ax, _depths(depths)
+        depth = self.depths[0] if depth is None else positive_int(depth, "depth")
+        if top is not None:
+            top = positive(top, "top")
+        if isinstance(curves, (str, bytes)) or not isinstance(curves, (list, tuple)) \
+                or not curves or any(c not in CURVES for c in curves):
             raise ValueError(f"curves must be some of {list(CURVES)}, got {curves!r}")
         self.lines, self.marks, self.labels = {}, {}, {}
         right = max(self.depths)
@@ -98,9 +124,10 @@ class WorkPlot:
         ax.set_xlim(min(self.depths) - 0.3, right + 0.3)
         _fixed_ticks(ax, range(0, decades + 1, every),
                      f"depth k, from {min(self.depths)} (left) to {right} (right)")
-        self.update(width, depth if depth is not None else self.depths[0])
+        self.update(width, depth)
 
     def update(self, width, depth):
+        width, depth = positive_int(width, "width"), positive_int(depth, "depth")
         table = [diamond_counts(k, width) for k in self.depths]
         for key, line in self.lines.items():
             line.set_ydata([math.log10(row[key]) for row in table])
@@ -119,8 +146,7 @@ def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None, curves=
 
     top -- the largest count the y axis must hold (default: this width's)
     """
-    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
-        raise ValueError(f"width must be a positive integer, got {width!r}")
+    width, depths = positive_int(width, "width"), _depths(depths)
     if ax is None:
         fig, ax = plt.subplots(figsize=(7.0, 3.8))
         fig.subplots_adjust(right=0.78, bottom=0.18)   # room for the labels
@@ -147,10 +173,10 @@ class StepDrawing:
                 arrow.arrow_patch.shrinkA = arrow.arrow_patch.shrinkB = 34
 
     def show(self, steps, done, output=None):
+        steps = _steps(steps)
+        done = integer(done, "done", 0, len(steps))
         if output is not None:
             self.drawing.update(output)
-        if not 0 <= done <= len(steps):
-            raise ValueError(f"done must be between 0 and {len(steps)}, got {done}")
         filled = {s.node: s for s in steps[:done]}
         names = {s.node: s.name for s in steps}
         current = steps[done - 1].node if done else None
@@ -170,14 +196,27 @@ class StepDrawing:
         self.drawing.highlight(steps[done - 1].edge_pairs() if done else ())
 
 
+def _steps(steps):
+    """A list of Steps (of forward_steps or reverse_steps)."""
+    if isinstance(steps, (str, bytes)) or not hasattr(steps, "__iter__"):
+        raise TypeError(f"steps must be the list of forward_steps or reverse_steps, "
+                        f"got {type(steps).__name__}")
+    steps = list(steps)
+    for i, step in enumerate(steps):
+        instance(step, f"steps[{i}]", Step)
+    return steps
+
+
 def draw_steps(output, steps, done=None, ax=None, fmt=".3g"):
     """Draw `output`'s graph with the first `done` steps (default: all) filled in."""
-    if not isinstance(output, Value):
-        raise TypeError(f"output must be a Value, got {type(output).__name__}")
+    instance(output, "output", Value)
+    steps = _steps(steps)
+    done = len(steps) if done is None else integer(done, "done", 0, len(steps))
+    fmt = _format(fmt)
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 3.4))
     drawing = StepDrawing(ax, output, fmt)
-    drawing.show(list(steps), len(steps) if done is None else done)
+    drawing.show(steps, done)
     return drawing
 
 
@@ -188,8 +227,16 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     Also draws the exact ratio of multiply-adds as a thin line, for reference.
     Returns the axes.
     """
-    if not rows:
-        raise ValueError("rows must hold at least two measurements")
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
+        raise TypeError(f"rows must be the list of dicts of time_modes, got {type(rows).__name__}")
+    if len(rows) < 2:
+        raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not {"n", "ratio", "forward_ops", "reverse_ops"} <= set(row):
+            raise TypeError(f"rows[{i}] must be a dict of time_modes (n, ratio, forward_ops, "
+                            f"reverse_ops), got {row!r}")
+        for key in ("n", "ratio", "forward_ops", "reverse_ops"):
+            positive(row[key], f"rows[{i}][{key!r}]")
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 3.8))
     color = color or COLORS["main"]

@@ -6,12 +6,27 @@ and the sweep test reaches all of them without a list to keep up to date.
 import importlib
 import pkgutil
 
+from helpers.validate import float_array, positive
+
 __all__ = ["Panel", "all_panels", "new_figure"]
 
 
 def new_figure(**kwargs):
-    """A figure that appears only where the panel displays it."""
+    """A figure that appears only where the panel displays it.
+
+    kwargs -- figsize=(width, height) in inches and/or dpi, as for plt.figure
+    """
     import matplotlib.pyplot as plt
+    unknown = set(kwargs) - {"figsize", "dpi"}
+    if unknown:
+        raise TypeError(f"new_figure takes figsize and dpi, got {', '.join(sorted(unknown))}")
+    if "figsize" in kwargs:
+        figsize = float_array(kwargs["figsize"], "figsize", shape=(2,))
+        if (figsize <= 0).any():
+            raise ValueError(f"figsize must be a positive (width, height), got {figsize.tolist()}")
+        kwargs["figsize"] = tuple(figsize.tolist())
+    if "dpi" in kwargs:
+        kwargs["dpi"] = positive(kwargs["dpi"], "dpi")
     with plt.ioff():
         fig = plt.figure(**kwargs)
     canvas = fig.canvas

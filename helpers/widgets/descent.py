@@ -3,6 +3,7 @@ import ipywidgets as widgets
 
 from helpers.plots.descent import ContourDrawing, ParabolaDrawing
 from helpers.plots.layers import freeze_static
+from helpers.validate import positive_int, real
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["ParabolaPanel", "ContourPanel"]
@@ -23,10 +24,8 @@ class ParabolaPanel(Panel):
     """
 
     def __init__(self, eta=0.2, w0=5.0, steps=20):
-        if not 0.01 <= eta <= 1.1:
-            raise ValueError(f"eta must be between 0.01 and 1.1 (the slider's range), got {eta}")
-        if not -7.0 <= w0 <= 5.0:
-            raise ValueError(f"w0 must be between -7 and 5 (the slider's range), got {w0}")
+        eta, w0 = real(eta, "eta", 0.01, 1.1), real(w0, "w0", -7.0, 5.0)   # the sliders' ranges
+        steps = positive_int(steps, "steps", high=200)
         self.controls = {
             "eta": _slider(eta, 0.01, 1.1, 0.01, "η (learning rate)", ".2f"),
             "w0": _slider(w0, -7.0, 5.0, 0.5, "w₀ (start)", ".1f"),
@@ -50,11 +49,9 @@ class ContourPanel(Panel):
     """
 
     def __init__(self, eta=0.15, x0=-3.0, y0=3.0, steps=30):
-        if not 0.01 <= eta <= 0.22:
-            raise ValueError(f"eta must be between 0.01 and 0.22 (the slider's range), got {eta}")
-        for name, value in (("x0", x0), ("y0", y0)):
-            if not -4.0 <= value <= 4.0:
-                raise ValueError(f"{name} must be between -4 and 4 (the slider's range), got {value}")
+        eta = real(eta, "eta", 0.01, 0.22)                                # the sliders' ranges
+        x0, y0 = real(x0, "x0", -4.0, 4.0), real(y0, "y0", -4.0, 4.0)
+        steps = positive_int(steps, "steps", high=200)
         self.controls = {
             "eta": _slider(eta, 0.01, 0.22, 0.005, "η (learning rate)", ".3f"),
             "x0": _slider(x0, -4.0, 4.0, 0.25, "x₀ (start)", ".2f"),

@@ -3,6 +3,7 @@ import ipywidgets as widgets
 
 from helpers.graph import Value
 from helpers.plots.graph import draw_graph
+from helpers.validate import float_array, function, instance, positive
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["ExpressionPanel", "running_example"]
@@ -10,6 +11,8 @@ __all__ = ["ExpressionPanel", "running_example"]
 
 def running_example(a, b):
     """The running example of the collection: e = (a + b) * (b + 1)."""
+    instance(a, "a", Value)
+    instance(b, "b", Value)
     c = (a + b).named("c")
     d = (b + 1).named("d")
     return (c * d).named("e")
@@ -24,12 +27,16 @@ class ExpressionPanel(Panel):
     """
 
     def __init__(self, build=running_example, inputs=None, show_grad=False, step=0.5):
-        inputs = inputs or {"a": (2.0, -5.0, 5.0), "b": (1.0, -5.0, 5.0)}
-        if not callable(build):
-            raise TypeError("build must be a function of the input Values")
+        inputs = {"a": (2.0, -5.0, 5.0), "b": (1.0, -5.0, 5.0)} if inputs is None else inputs
+        function(build, "build")
+        if not isinstance(inputs, dict) or not inputs:
+            raise TypeError(f"inputs must be a dict {{name: (start, low, high)}}, got {inputs!r}")
         for name, spec in inputs.items():
-            if len(spec) != 3 or not spec[1] <= spec[0] <= spec[2]:
-                raise ValueError(f"inputs[{name!r}] must be (start, low, high) with low <= start <= high")
+            start, low, high = float_array(spec, f"inputs[{name!r}]", shape=(3,)).tolist()
+            if not low <= start <= high or low == high:
+                raise ValueError(f"inputs[{name!r}] must be (start, low, high) with "
+                                 f"low <= start <= high and low < high, got {spec!r}")
+        step = positive(step, "step")
         self.build, self.show_grad = build, show_grad
         self.controls = {
             name: widgets.FloatSlider(value=start, min=low, max=high, step=step,

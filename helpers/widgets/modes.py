@@ -5,6 +5,7 @@ from helpers.graph import Value
 from helpers.plots.walks import StepDrawing
 from helpers.style import COLORS
 from helpers.walks import forward_steps, reverse_steps
+from helpers.validate import real
 from helpers.widgets import Panel, new_figure
 from helpers.widgets.expression import running_example
 
@@ -25,6 +26,7 @@ class ModeStepPanel(Panel):
             raise ValueError(f"mode must be 'forward' or 'reverse', got {mode!r}")
         if wrt not in ("a", "b"):
             raise ValueError(f"wrt must be 'a' or 'b', got {wrt!r}")
+        a, b = real(a, "a", -3.0, 3.0), real(b, "b", -3.0, 3.0)     # the sliders' ranges
         if isinstance(done, bool) or not isinstance(done, int) or not 0 <= done <= 5:
             raise ValueError(f"done must be a whole number of steps from 0 to 5, got {done!r}")
         self.done, self._key = done, (mode, wrt)

@@ -5,6 +5,7 @@ import numpy as np
 from helpers.network import Network
 from helpers.plots.network import draw_network, weight_name
 from helpers.style import COLORS
+from helpers.validate import float_array, real
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["NetworkPanel"]
@@ -31,14 +32,13 @@ class NetworkPanel(Panel):
     def __init__(self, seed=0, x=(0.5, -1.0), y=(1.0, 0.0), eta=2.0):
         self.start = Network([2, 3, 2], seed=seed)
         self.net = self.start.copy()
-        self.y = np.asarray(y, dtype=float).reshape(2, 1)
-        if not np.isfinite(self.y).all() or (self.y < 0).any() or (self.y > 1).any():
+        self.y = float_array(y, "y").reshape(-1, 1)
+        if self.y.shape != (2, 1) or (self.y < 0).any() or (self.y > 1).any():
             raise ValueError(f"y must be two targets between 0 and 1, got {y}")
-        x = np.asarray(x, dtype=float).ravel()
-        if x.shape != (2,) or not np.isfinite(x).all() or (np.abs(x) > 2).any():
+        x = float_array(x, "x").ravel()
+        if x.shape != (2,) or (np.abs(x) > 2).any():
             raise ValueError(f"x must be two inputs between -2 and 2, got {x}")
-        if not 0.1 <= eta <= 10:
-            raise ValueError(f"eta must lie between 0.1 and 10, got {eta}")
+        eta = real(eta, "eta", 0.1, 10.0)                    # the slider's range
         for i, j, k in SLIDER_WEIGHTS:                       # start inside the sliders' range
             self.start.weights[i][j, k] = np.clip(self.start.weights[i][j, k], *WEIGHT_RANGE)
         self.net = self.start.copy()

@@ -4,6 +4,7 @@ import ipywidgets as widgets
 from helpers.walks import count_operations, diamond_chain, diamond_counts, forward_mode, path_sum
 from helpers.plots.walks import WorkPlot
 from helpers.style import COLORS
+from helpers.validate import integer, positive_int, real
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["PathCountPanel"]
@@ -22,10 +23,12 @@ class PathCountPanel(Panel):
     """
 
     def __init__(self, depth=2, width=3, max_depth=12, max_width=6, x=1.0):
+        max_depth = positive_int(max_depth, "max_depth", high=64)
+        max_width = positive_int(max_width, "max_width", high=64)
         for name, v, top in (("depth", depth, max_depth), ("width", width, max_width)):
-            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= top:
+            if not 1 <= integer(v, name) <= top:
                 raise ValueError(f"{name} must be an integer from 1 to {top}, got {v!r}")
-        self.x = x
+        self.x = real(x, "x")
         self.controls = {
             "depth": widgets.IntSlider(value=depth, min=1, max=max_depth,
                                        description="k (depth)"),

@@ -2,7 +2,7 @@
 import ipywidgets as widgets
 
 from helpers.neuron import train_neuron
-from helpers.validate import real
+from helpers.validate import choice, integer, real
 from helpers.plots.slowdown import COST_STYLE, SlowdownDrawing
 from helpers.widgets import Panel, new_figure
 
@@ -22,13 +22,11 @@ class SlowdownPanel(Panel):
     """
 
     def __init__(self, w0=2.0, b0=2.0, eta=0.15, epochs=300, cost="both", x=1.0, y=0.0):
-        self.x, self.y = real(x, "x"), real(y, "y")
-        if not -2.0 <= self.x <= 2.0:
-            raise ValueError(f"x must lie between -2 and 2, got {x}")
-        if not 0.0 <= self.y <= 1.0:
-            raise ValueError(f"y must lie between 0 and 1, got {y}")
-        if cost not in (*COST_STYLE, "both"):
-            raise ValueError(f"cost must be 'quadratic', 'cross-entropy' or 'both', got {cost!r}")
+        self.x, self.y = real(x, "x", -2.0, 2.0), real(y, "y", 0.0, 1.0)
+        choice(cost, "cost", (*COST_STYLE, "both"))
+        # The sliders' ranges:
+        w0, b0 = real(w0, "w0", -4.0, 4.0), real(b0, "b0", -4.0, 4.0)
+        eta, epochs = real(eta, "eta", 0.005, 2.0), integer(epochs, "epochs", 10, MAX_EPOCHS)
         wide = {"description_width": "initial"}
         self.controls = {
             "w0": widgets.FloatSlider(value=w0, min=-4.0, max=4.0, step=0.1, style=wide,
