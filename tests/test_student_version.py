@@ -1,6 +1,7 @@
 """The student copies: worked answers out, checks kept, and a check on `...` says "Not yet"."""
 import ast
 import asyncio
+import concurrent.futures
 import builtins
 import hashlib
 import pathlib
@@ -190,7 +191,10 @@ def run_student_copies(folder, whole):
         jobs.append((path.name, nb, folder))
     if not jobs:
         pytest.skip("no student copy of this kind")
-    errors = asyncio.run(execute_all(jobs))
+    # In a thread of its own: the browser test's Playwright (sync API) may leave an
+    # event loop running in this one, and asyncio.run refuses to nest.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        errors = pool.submit(asyncio.run, execute_all(jobs)).result()
     crashed = {name: error for name, error in errors.items() if error}
     assert not crashed, f"student copies that crash instead of saying 'Not yet': {crashed}"
     for name, cells in checks.items():
