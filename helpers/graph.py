@@ -15,7 +15,7 @@ import math
 
 from helpers.validate import real as _check_number    # (the name notebook 01 shows)
 
-__all__ = ["Value", "as_value"]
+__all__ = ["Value", "as_value", "topological_order"]
 
 
 class Value:
@@ -154,22 +154,7 @@ class Value:
 
     def topo(self):
         """Every node this one depends on, itself last, parents before children."""
-        # Depth-first, without recursion: each stack entry is a node and an
-        # iterator over its parents; a node joins `order` once every parent has.
-        # (Values hash by identity, so `seen` holds the nodes themselves.)
-        order, seen = [], {self}
-        stack = [(self, iter(self.parents))]
-        while stack:
-            node, parents = stack[-1]
-            for p in parents:
-                if p not in seen:
-                    seen.add(p)
-                    stack.append((p, iter(p.parents)))
-                    break
-            else:
-                stack.pop()
-                order.append(node)
-        return order
+        return topological_order([self])
 
     def inputs(self):
         """The leaves of the graph (nodes made with Value(...)), in topological order."""
@@ -203,3 +188,32 @@ class Value:
 def as_value(x, label=""):
     """x if it is already a Value, else a new input Value."""
     return x if isinstance(x, Value) else Value(_check_number(x, "x"), label)
+
+
+def topological_order(roots):
+    """Every node the roots depend on, parents before children, each once.
+
+    Depth-first, without recursion: each stack entry is a node and an
+    iterator over its parents; a node joins the order once every parent has.
+    (Values hash by identity, so `seen` holds the nodes themselves.)
+    """
+    if isinstance(roots, Value) or not isinstance(roots, (list, tuple)) or \
+            not all(isinstance(r, Value) for r in roots):
+        raise TypeError(f"roots must be a list of Values, got {roots!r:.60}")
+    order, seen = [], set()
+    for root in roots:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(root.parents))]
+        while stack:
+            node, parents = stack[-1]
+            for p in parents:
+                if p not in seen:
+                    seen.add(p)
+                    stack.append((p, iter(p.parents)))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    return order

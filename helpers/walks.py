@@ -29,7 +29,7 @@ import time
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from helpers.graph import Value
+from helpers.graph import Value, topological_order
 from helpers.validate import choice, float_array, instance, integer, positive_int, real
 
 __all__ = [
@@ -55,27 +55,6 @@ def _outputs(output, name="output"):
         return list(output)
     raise TypeError(f"{name} must be a Value or a non-empty list of Values, "
                     f"got {type(output).__name__}")
-
-
-def _topo(roots):
-    """Every node the roots depend on, parents before children (as Value.topo)."""
-    order, seen = [], set()
-    for root in roots:
-        if root in seen:
-            continue
-        seen.add(root)
-        stack = [(root, iter(root.parents))]
-        while stack:
-            node, parents = stack[-1]
-            for p in parents:
-                if p not in seen:
-                    seen.add(p)
-                    stack.append((p, iter(p.parents)))
-                    break
-            else:
-                stack.pop()
-                order.append(node)
-    return order
 
 
 def _name(node):
@@ -240,7 +219,7 @@ def forward_mode(output, wrt):
     Returns {node: tangent} in topological order. Each node's tangent is the
     sum over its incoming edges of (parent's tangent x edge derivative).
     """
-    order = _topo(_outputs(output))
+    order = topological_order(_outputs(output))
     _check_input(order, wrt)
     tangent = {}
     for node in order:
@@ -646,7 +625,7 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
             ratio = forward / reverse
         else:
             x, outs = many_outputs_function(n, seed)
-            edges_all = sum(len(v.parents) for v in _topo(outs))
+            edges_all = sum(len(v.parents) for v in topological_order(outs))
             edges_one = sum(len(v.parents) for v in outs[0].topo())
             forward = _seconds(lambda: forward_mode(outs, x), repeat)
             reverse = _seconds(lambda: [outs[i].backward() for i in pick], repeat) * n / timed

@@ -43,7 +43,7 @@ from helpers.costs import CrossEntropyCost, LogLikelihoodCost, QuadraticCost  # 
 from helpers.data import Digits, load_digits  # noqa: E402
 from helpers import descent as de  # noqa: E402
 from helpers import gradcheck as gc_  # noqa: E402
-from helpers.graph import Value, as_value  # noqa: E402
+from helpers.graph import Value, as_value, topological_order  # noqa: E402
 from helpers.network import Network, as_batch, as_targets, one_hot  # noqa: E402
 from helpers import neuron as ne  # noqa: E402
 from helpers import notations as no  # noqa: E402
@@ -536,6 +536,11 @@ AUDIT = {
                  Raises(lambda: Value(1.0) ** NAN, "the exponent"),
                  Raises(lambda: Value(1.0) ** Value(2.0), "the exponent"),
                  Raises(lambda: Value(1.0).named(None), "label")],
+    },
+    "helpers.graph.topological_order": {
+        "type": Raises(lambda: topological_order(3), "roots"),
+        "shape": Raises(lambda: topological_order([Value(1.0), 2.0]), "roots"),
+        "nan": Raises(lambda: topological_order([NAN]), "roots"),
     },
     "helpers.graph.as_value": {
         "type": Raises(lambda: as_value("1"), "x"),
