@@ -17,7 +17,7 @@ from benchmarks.common import Row, median, ms, times
 from helpers.costs import COSTS
 from helpers.data import load_digits
 from helpers.network import Network
-from helpers.training import _one_blas_thread
+from helpers.training import one_blas_thread
 
 HIDDEN, MINI_BATCH, ETA = 64, 10, 0.5
 BUDGET = 0.050
@@ -34,7 +34,7 @@ def epoch_times(cost, data, repeat=REPEAT):
 
 def run():
     data = load_digits()
-    with _one_blas_thread():
+    with one_blas_thread():
         medians = {name: median(epoch_times(cost, data)) for name, cost in COSTS.items()}
     base = medians["quadratic"]
     return [Row(f"one epoch on the digits (64-{HIDDEN}-10, mini-batch {MINI_BATCH}): {name}",

@@ -64,3 +64,10 @@ def test_notebook_imports_are_in_requirements():
         code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
         missing = {normalise(n) for n in third_party(top_level_imports(code))} - required
         assert not missing, f"{path.name} imports {missing}, not in requirements.txt"
+
+
+def test_every_benchmark_module_imports():
+    """`python -m benchmarks` is not run by CI (timings are noisy), so at least import it all."""
+    import importlib
+    for path in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        assert callable(importlib.import_module(f"benchmarks.{path.stem}").run)
