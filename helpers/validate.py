@@ -23,7 +23,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["real", "positive", "integer", "positive_int", "float_array", "function", "choice",
+__all__ = ["real", "positive", "integer", "positive_int", "float_array", "function", "choice", "sequence",
            "instance"]
 
 
@@ -181,6 +181,14 @@ def choice(x, name, options):
         either = " or ".join(listed) if len(listed) <= 2 else "one of " + ", ".join(listed)
         raise ValueError(f"{name} must be {either}, {_got(x)}")
     return x
+
+
+def sequence(x, name, what):
+    """x as a list, if it is a list-like of items (not a string); `what` says what it must be."""
+    if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__"):
+        _check_name(name)
+        raise TypeError(f"{name} must be {what}, got {type(x).__name__}")
+    return list(x)
 
 
 def instance(x, name, cls):

@@ -977,6 +977,11 @@ AUDIT = {
         "shape": Raises(lambda: validate.choice("c", "mode", ("a", "b")), "mode"),
         "nan": Raises(lambda: validate.choice(NAN, "mode", ("a", "b")), "mode"),
     },
+    "helpers.validate.sequence": {
+        "type": Raises(lambda: validate.sequence("abc", "steps", "a list of steps"), "steps"),
+        "shape": Raises(lambda: validate.sequence(3, "depths", "a range of depths"), "depths"),
+        "nan": Raises(lambda: validate.sequence(NAN, "edges", "a list of edges"), "edges"),
+    },
     "helpers.validate.instance": {
         "type": Raises(lambda: validate.instance("net", "net", Network), "net"),
         "shape": NoSuch("takes one object: no arrays or sizes"),

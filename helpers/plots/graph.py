@@ -6,7 +6,7 @@ from matplotlib.axes import Axes
 
 from helpers.graph import Value
 from helpers.style import COLORS
-from helpers.validate import instance
+from helpers.validate import instance, sequence
 
 __all__ = ["draw_graph", "GraphDrawing", "layout"]
 
@@ -131,10 +131,7 @@ def _format(fmt):
 
 def _pairs(edges, name):
     """(parent, child) pairs of Values, as a list."""
-    if isinstance(edges, (str, bytes)) or not hasattr(edges, "__iter__"):
-        raise TypeError(f"{name} must be a list of (parent, child) pairs of Values, "
-                        f"got {type(edges).__name__}")
-    edges = list(edges)
+    edges = sequence(edges, name, "a list of (parent, child) pairs of Values")
     for i, pair in enumerate(edges):
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise ValueError(f"{name}[{i}] must be a (parent, child) pair, got {pair!r}")

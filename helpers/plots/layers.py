@@ -3,7 +3,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 
-from helpers.validate import instance
+from helpers.validate import instance, sequence
 
 __all__ = ["freeze_static"]
 
@@ -76,10 +76,7 @@ def freeze_static(figure, dynamic):
     Call it once the figure is laid out (after tight_layout). Returns the layer.
     """
     instance(figure, "figure", Figure)
-    if isinstance(dynamic, (str, bytes)) or not hasattr(dynamic, "__iter__"):
-        raise TypeError(f"dynamic must be a list of the figure's moving artists, "
-                        f"got {type(dynamic).__name__}")
-    dynamic = list(dynamic)
+    dynamic = sequence(dynamic, "dynamic", "a list of the figure's moving artists")
     for i, artist in enumerate(dynamic):
         instance(artist, f"dynamic[{i}]", Artist)
     layer = _StaticLayer(figure, dynamic)

@@ -22,7 +22,7 @@ from matplotlib.transforms import ScaledTranslation
 from helpers.network import Network, as_batch, as_targets
 from helpers.plots.graph import _format
 from helpers.style import COLORS
-from helpers.validate import instance, integer, positive
+from helpers.validate import instance, integer, positive, sequence
 
 __all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
            "weight_name"]
@@ -65,9 +65,7 @@ def _one_example(net, x, y):
 
 def _weight_labels(weight_labels, net):
     """(i, j, k) triples, each naming a weight weights[i][j, k] of net."""
-    if isinstance(weight_labels, (str, bytes)) or not hasattr(weight_labels, "__iter__"):
-        raise TypeError(f"weight_labels must be a list of (i, j, k) triples, "
-                        f"got {type(weight_labels).__name__}")
+    weight_labels = sequence(weight_labels, "weight_labels", "a list of (i, j, k) triples")
     out = []
     for n, triple in enumerate(weight_labels):
         if not isinstance(triple, (tuple, list)) or len(triple) != 3:

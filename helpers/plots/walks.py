@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from helpers.graph import Value
 from helpers.plots.graph import _format, draw_graph
 from helpers.style import COLORS
-from helpers.validate import instance, integer, positive, positive_int
+from helpers.validate import instance, integer, positive, positive_int, sequence
 from helpers.walks import Step, diamond_counts, loglog_slope, paths
 
 __all__ = ["draw_each_path", "WorkPlot", "plot_work", "StepDrawing", "draw_steps",
@@ -76,8 +76,7 @@ CURVES = {"paths": ("paths", COLORS["second"], ":"),
 
 def _depths(depths):
     """A non-empty list of positive integers (a range of depths)."""
-    if isinstance(depths, (str, bytes)) or not hasattr(depths, "__iter__"):
-        raise TypeError(f"depths must be a range of positive integers, got {type(depths).__name__}")
+    depths = sequence(depths, "depths", "a range of positive integers")
     depths = [positive_int(k, f"depths[{i}]") for i, k in enumerate(depths)]
     if not depths:
         raise ValueError("depths must be a non-empty range of positive integers")
@@ -198,10 +197,7 @@ class StepDrawing:
 
 def _steps(steps):
     """A list of Steps (of forward_steps or reverse_steps)."""
-    if isinstance(steps, (str, bytes)) or not hasattr(steps, "__iter__"):
-        raise TypeError(f"steps must be the list of forward_steps or reverse_steps, "
-                        f"got {type(steps).__name__}")
-    steps = list(steps)
+    steps = sequence(steps, "steps", "the list of forward_steps or reverse_steps")
     for i, step in enumerate(steps):
         instance(step, f"steps[{i}]", Step)
     return steps
