@@ -258,8 +258,11 @@ class Network:
         if check:
             eta = positive(eta, "eta")
         nabla_b, nabla_w = self.backprop(X, Y, check=check)
-        self.weights = [w - eta * nw for w, nw in zip(self.weights, nabla_w)]
-        self.biases = [b - eta * nb for b, nb in zip(self.biases, nabla_b)]
+        # In place: an epoch takes thousands of steps, and new arrays for each cost time.
+        for w, nw in zip(self.weights, nabla_w):
+            w -= eta * nw
+        for b, nb in zip(self.biases, nabla_b):
+            b -= eta * nb
 
     def sgd(self, X, Y, epochs, mini_batch_size, eta, test=None, seed=0, callback=None):
         """Mini-batch stochastic gradient descent; returns the history of each epoch.
@@ -296,7 +299,7 @@ class Network:
         if test is not None:
             history.update(test_cost=[], test_accuracy=[])
         for epoch in range(1, int(epochs) + 1):
-            self.train_epoch(X, Y, mini_batch_size, eta, rng)
+            self._train_epoch(X, Y, mini_batch_size, eta, rng)
             history["epoch"].append(epoch)
             history["train_cost"].append(self.cost_value(X, Y))
             if test is not None:
@@ -315,6 +318,9 @@ class Network:
         mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
         eta = positive(eta, "eta")
         instance(rng, "rng", np.random.Generator)
+        self._train_epoch(X, Y, mini_batch_size, eta, rng)
+
+    def _train_epoch(self, X, Y, mini_batch_size, eta, rng):
         # Each example (a column) is kept contiguous in memory (Fortran order),
         # so X.T[idx] gathers a mini-batch as whole rows and .T hands it to
         # the matrix products as columns without another copy. (Slicing the
