@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers import OKABE_ITO, show_source, use_style  # noqa: E402
+from helpers.costs import QuadraticCost  # noqa: E402
 from helpers.checks import CheckResult, check_close  # noqa: E402
 from helpers.checks.graphs import (check_built_graph, check_local_derivative,  # noqa: E402
                                    check_running_example)
@@ -46,6 +47,9 @@ def test_use_style_sets_the_colour_blind_safe_palette():
 
 def test_show_source_shows_code_and_refuses_non_code():
     assert "def __mul__" in repr(show_source(Value.__mul__))
+    shown = repr(show_source(QuadraticCost.delta))           # checked by a private decorator
+    assert shown.lstrip().startswith("@staticmethod") and "@_" not in shown
+    assert "return (a - y) * sigmoid_prime(z)" in shown
     with pytest.raises(TypeError, match="show_source needs a function"):
         show_source(3)
 
