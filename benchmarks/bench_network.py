@@ -8,6 +8,9 @@
    parameter. Timing all 23,860 parameters would take minutes, so a subset
    is timed and the time is extrapolated linearly (each parameter costs the
    same two forward passes); the row says so.
+4. The floor of any matrix form (`floor_epoch`): only the gathering of each
+   shuffled mini-batch and its two 784-wide matrix products. The loop's time
+   over the floor's is the most any matrix form could gain on this machine.
 
 Both SGD forms start from the same weights and draw the same shuffle, so
 besides equal gradients on one mini-batch (to 1e-10) they must end the epoch
