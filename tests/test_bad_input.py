@@ -802,6 +802,14 @@ AUDIT = {
                         "weight_labels"),
         "nan": Raises(lambda: pn.draw_network(net(), [0.5, -1.0], y=[NAN, 0.0]), "y"),
     },
+    "helpers.plots.network.draw_dominoes": {
+        "type": Raises(lambda: pn.draw_dominoes(net(), [0.5, -1.0], "y"), "y"),
+        "shape": Raises(lambda: pn.draw_dominoes(net(), X(), Y()), "x"),
+        "nan": Raises(lambda: pn.draw_dominoes(net(), [0.5, -1.0], [NAN, 0.0]), "y"),
+        "more": [Raises(lambda: pn.draw_dominoes("net", [0.5, -1.0], [1.0, 0.0]), "net"),
+                 Raises(lambda: pn.draw_dominoes(net(), [0.5, -1.0], None), "y"),
+                 Raises(lambda: pn.draw_dominoes(net(), [0.5, -1.0], [1.0, 0.0], ax="ax"), "ax")],
+    },
     "helpers.plots.network.NetworkDrawing": {
         "type": Raises(lambda: pn.NetworkDrawing(ax(), "net", [0.5, -1.0]), "net"),
         "shape": Raises(lambda: pn.NetworkDrawing(ax(), net(), X()), "x"),

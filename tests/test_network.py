@@ -350,6 +350,26 @@ def test_drawing_updates_in_place():
     plt.close("all")
 
 
+@pytest.mark.parametrize("sizes", [[2, 3, 2], [2, 3, 3, 2]])
+def test_dominoes_show_the_deltas_of_every_layer(sizes):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.plots.network import draw_dominoes
+    net, x, y = Network(sizes, seed=0), [0.5, -1.0], [1.0, 0.0]
+    ax = draw_dominoes(net, x, y)
+    assert len([p for p in ax.patches if p.get_gid() == "domino"]) == len(sizes) - 1
+    texts = [t.get_text() for t in ax.texts if t.get_gid() == "delta"]   # layer 2 first
+    written = [[float(line.split("=")[1]) for line in text.split("\n")] for text in texts]
+    assert len(written) == len(sizes) - 1
+    for shown, delta in zip(written, net.deltas(x, y)):
+        assert np.allclose(shown, delta.ravel(), rtol=5e-3, atol=0)         # 3 significant digits
+    labels = [t.get_text() for t in ax.texts]
+    assert labels.count("BP1") == 1 and labels.count("BP2") == len(sizes) - 2
+    assert [t for t in labels if t.isdigit()] == [str(n) for n in range(len(sizes) - 1, 0, -1)]
+    plt.close("all")
+
+
 def test_panel_step_follows_sgd_and_reset_restores():
     import matplotlib
     matplotlib.use("Agg")

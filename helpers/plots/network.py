@@ -10,6 +10,9 @@ deficiency and in greyscale by the dashes).
 
 `draw_network` returns a `NetworkDrawing`; its `update(net, x, y)` changes
 the artists in place, for a live panel.
+
+`draw_dominoes` draws the order of backpropagation instead of the network:
+one domino per layer, falling from the output back towards the input.
 """
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.transforms import ScaledTranslation
 
 from helpers.network import Network, as_batch, as_targets
@@ -25,7 +29,7 @@ from helpers.style import COLORS
 from helpers.validate import instance, integer, positive, sequence
 
 __all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
-           "weight_name"]
+           "weight_name", "draw_dominoes"]
 
 # Inputs are not activations: they are drawn in a neutral grey (the "bad" colour).
 ACTIVATION_CMAP = LinearSegmentedColormap.from_list(
@@ -177,3 +181,66 @@ def draw_network(net, x, y=None, ax=None, fmt=".2f", weight_labels=(), annotate=
         _, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
     return NetworkDrawing(ax, net, x, y, fmt=fmt, weight_labels=weight_labels,
                           annotate=annotate)
+
+
+def draw_dominoes(net, x, y, ax=None):
+    """Backpropagation on one example (x, y) as dominoes, one per layer after the input.
+
+    The cost tips the output domino (BP1), each domino tips the one to its left
+    (BP2), and under each fallen domino are its errors delta, the numbers of
+    net.deltas(x, y), and the gradients BP3 and BP4 read off them. The number
+    on a domino is the order in which it falls. Returns the axes.
+    """
+    if y is None:
+        raise TypeError("y must be the target of x: the dominoes are errors, which need one")
+    x, y = _one_example(net, x, y)
+    if ax is not None:
+        instance(ax, "ax", Axes)
+    deltas, L = net.deltas(x, y), len(net.sizes)
+    tilt, height, width, gap = np.radians(20), 1.5, 0.3, 2.3
+    along = np.array([-np.sin(tilt), np.cos(tilt)])   # up a domino: it leans left, onto the
+    across = np.array([np.cos(tilt), np.sin(tilt)])   # layer whose delta it makes next
+    bases = [np.array([gap * i, 0.0]) for i in range(L - 1)]    # the corners they pivot on
+    hits = [b + width * across + 0.85 * height * along for b in bases]   # where a push lands
+    cost = np.array([bases[-1][0] + 1.5, hits[-1][1]])
+    # The texts under the ground are placed in points, so that they keep their size; the
+    # limits (and a new figure, at one inch per unit) leave room for `rows` lines of deltas.
+    rows, right = min(7, max(net.sizes[1:])), cost[0] + 1.0
+    bottom = -(88 + 15 * rows) / 72
+    if ax is None:
+        ax = plt.figure(figsize=(right + 0.9, height + 0.9 - bottom)).add_axes((0, 0, 1, 1))
+    for i, (delta, base) in enumerate(zip(deltas, bases)):
+        l = i + 2
+        ax.add_patch(Polygon([base, base + width * across, base + width * across + height * along,
+                              base + height * along], fc=COLORS["ink"], gid="domino"))
+        ax.text(*(base + width / 2 * across + 0.6 * height * along), str(L - l + 1),
+                rotation=np.degrees(tilt), ha="center", va="center", color="white",
+                fontsize=13, fontweight="bold")
+        values = [rf"$\delta^{{{l}}}_{{{j + 1}}}$ = {d:+.3g}" for j, d in enumerate(delta[:6, 0])]
+        more = [f"... {len(delta)} in all"] if len(delta) > 6 else []     # a long layer: six
+        below = [(f"layer {l} ({'output' if l == L else 'hidden'})", 6, COLORS["ink"], None),
+                 ("\n".join(values + more), 24, COLORS["ink"], "delta"),
+                 (f"BP3, BP4\n$\\partial C/\\partial b^{{{l}}} = \\delta^{{{l}}}$\n"
+                  f"$\\partial C/\\partial w^{{{l}}} = \\delta^{{{l}}} (a^{{{l - 1}}})^T$",
+                  34 + 15 * rows, COLORS["third"], None)]
+        for text, points, color, gid in below:
+            ax.annotate(text, (base[0] + width / 2, 0), xytext=(0, -points), color=color,
+                        textcoords="offset points", ha="center", va="top", fontsize=10,
+                        linespacing=1.5, multialignment="left", gid=gid)
+    ax.text(*cost, "cost C", ha="left", va="center", fontsize=11,
+            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=COLORS["alert"], lw=1.5))
+    pushes = [(cost, hits[-1], "BP1", COLORS["alert"])]     # then each domino's top onto the next
+    pushes += [(hits[i + 1] - width * across, hits[i], "BP2", COLORS["main"]) for i in range(L - 2)]
+    for start, end, label, color in pushes:
+        ax.add_patch(FancyArrowPatch(start, end, connectionstyle="arc3,rad=0.35",
+                                     arrowstyle="-|>", mutation_scale=16, lw=2, color=color))
+        ax.text((start[0] + end[0]) / 2, end[1] + 0.35, label, ha="center", va="bottom",
+                fontsize=11, color=color, fontweight="bold")
+    ax.plot([-0.8, right - 0.1], [0, 0], color=COLORS["muted"], lw=1.5)
+    ax.text(-0.8, height + 0.75, "numbered in the order they fall: the output first",
+            ha="left", va="top", fontsize=10, color=COLORS["ink"])
+    ax.set_xlim(-0.9, right)
+    ax.set_ylim(bottom, height + 0.9)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
