@@ -68,25 +68,26 @@ def loop_backprop(net, x, y):
     return nabla_b, nabla_w
 
 
-def loop_gradient(net, mini_batch):
-    """The average of the per-example gradients over a list of (x, y) pairs."""
+def loop_sums(net, mini_batch):
+    """The per-example gradients added up over a list of (x, y) pairs, as the book code does."""
     nabla_b = [np.zeros(b.shape) for b in net.biases]
     nabla_w = [np.zeros(w.shape) for w in net.weights]
     for x, y in mini_batch:
         delta_nabla_b, delta_nabla_w = loop_backprop(net, x, y)
         nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
         nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+    return nabla_b, nabla_w
+
+
+def loop_gradient(net, mini_batch):
+    """The average of the per-example gradients over a list of (x, y) pairs."""
+    nabla_b, nabla_w = loop_sums(net, mini_batch)
     n = len(mini_batch)
     return [nb / n for nb in nabla_b], [nw / n for nw in nabla_w]
 
 
 def loop_update_mini_batch(net, mini_batch, eta):
-    nabla_b = [np.zeros(b.shape) for b in net.biases]
-    nabla_w = [np.zeros(w.shape) for w in net.weights]
-    for x, y in mini_batch:
-        delta_nabla_b, delta_nabla_w = loop_backprop(net, x, y)
-        nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
-        nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+    nabla_b, nabla_w = loop_sums(net, mini_batch)
     net.weights = [w - (eta / len(mini_batch)) * nw for w, nw in zip(net.weights, nabla_w)]
     net.biases = [b - (eta / len(mini_batch)) * nb for b, nb in zip(net.biases, nabla_b)]
 
