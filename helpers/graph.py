@@ -13,7 +13,7 @@ no reference cycles and is freed as soon as the last name for it goes.
 """
 import math
 
-from helpers.validate import real as _check_number    # (the name notebook 01 shows)
+from helpers.validate import real
 
 __all__ = ["Value", "as_value", "topological_order"]
 
@@ -31,23 +31,13 @@ class Value:
 
     __slots__ = ("data", "label", "op", "parents", "local", "grad")
 
-    def __init__(self, data, label=""):
-        if not isinstance(label, str):
-            raise TypeError(f"label must be a string, got {type(label).__name__}")
-        self.data = _check_number(data, "Value data")
-        self.label = label
-        self.op = ""
-        self.parents = ()
-        self.local = ()
-        self.grad = 0.0
-
-    @classmethod
-    def _result(cls, data, op, parents, local):
-        """A new node from an operation; skips the input checks (hot path)."""
-        out = cls.__new__(cls)
-        out.data, out.label, out.op = data, "", op
-        out.parents, out.local, out.grad = parents, local, 0.0
-        return out
+    def __init__(self, data, label="", op="", parents=(), local=()):
+        if not parents:             # an input: check what the learner typed
+            data = real(data, "Value data")
+            if not isinstance(label, str):
+                raise TypeError(f"label must be a string, got {type(label).__name__}")
+        self.data, self.label, self.op = data, label, op
+        self.parents, self.local, self.grad = parents, local, 0.0
 
     def named(self, label):
         """Set the display label and return self: `c = (a + b).named("c")`."""
@@ -64,62 +54,62 @@ class Value:
 
     def __add__(self, other):
         if isinstance(other, Value):
-            return Value._result(self.data + other.data, "+", (self, other), (1.0, 1.0))
-        c = _check_number(other, "the number added")
-        return Value._result(self.data + c, "+", (self,), (1.0,))
+            return Value(self.data + other.data, "", "+", (self, other), (1.0, 1.0))
+        c = real(other, "the number added")
+        return Value(self.data + c, "", "+", (self,), (1.0,))
 
     __radd__ = __add__
 
     def __mul__(self, other):
         if isinstance(other, Value):
-            return Value._result(self.data * other.data, "*", (self, other), (other.data, self.data))
-        c = _check_number(other, "the factor")
-        return Value._result(self.data * c, "*", (self,), (c,))
+            return Value(self.data * other.data, "", "*", (self, other), (other.data, self.data))
+        c = real(other, "the factor")
+        return Value(self.data * c, "", "*", (self,), (c,))
 
     __rmul__ = __mul__
 
     def __neg__(self):
-        return Value._result(-self.data, "neg", (self,), (-1.0,))
+        return Value(-self.data, "", "neg", (self,), (-1.0,))
 
     def __sub__(self, other):
         if isinstance(other, Value):
-            return Value._result(self.data - other.data, "-", (self, other), (1.0, -1.0))
-        c = _check_number(other, "the number subtracted")
-        return Value._result(self.data - c, "-", (self,), (1.0,))
+            return Value(self.data - other.data, "", "-", (self, other), (1.0, -1.0))
+        c = real(other, "the number subtracted")
+        return Value(self.data - c, "", "-", (self,), (1.0,))
 
     def __rsub__(self, other):
-        c = _check_number(other, "the number subtracted from")
-        return Value._result(c - self.data, "-", (self,), (-1.0,))
+        c = real(other, "the number subtracted from")
+        return Value(c - self.data, "", "-", (self,), (-1.0,))
 
     def __truediv__(self, other):
         if isinstance(other, Value):
             if other.data == 0.0:
                 raise ValueError(f"division by zero: the divisor {other!r} is 0")
             q = self.data / other.data
-            return Value._result(q, "/", (self, other), (1.0 / other.data, -q / other.data))
-        c = _check_number(other, "the divisor")
+            return Value(q, "", "/", (self, other), (1.0 / other.data, -q / other.data))
+        c = real(other, "the divisor")
         if c == 0.0:
             raise ValueError("division by zero: the divisor is 0")
-        return Value._result(self.data / c, "/", (self,), (1.0 / c,))
+        return Value(self.data / c, "", "/", (self,), (1.0 / c,))
 
     def __rtruediv__(self, other):
-        c = _check_number(other, "the dividend")
+        c = real(other, "the dividend")
         if self.data == 0.0:
             raise ValueError(f"division by zero: the divisor {self!r} is 0")
         q = c / self.data
-        return Value._result(q, "/", (self,), (-q / self.data,))
+        return Value(q, "", "/", (self,), (-q / self.data,))
 
     def __pow__(self, p):
         if isinstance(p, Value):
             raise TypeError("the exponent of ** must be a constant number, not a Value")
-        p = _check_number(p, "the exponent")
+        p = real(p, "the exponent")
         x = self.data
         if x == 0.0 and p < 1.0:
             raise ValueError(f"0 ** {p} has no finite derivative")
         if x < 0.0 and not p.is_integer():
             raise ValueError(f"a negative base ({x}) needs an integer exponent, got {p}")
         try:
-            return Value._result(x ** p, f"**{p:g}", (self,), (p * x ** (p - 1.0),))
+            return Value(x ** p, "", f"**{p:g}", (self,), (p * x ** (p - 1.0),))
         except OverflowError:
             raise ValueError(f"{x} ** {p} overflows a float") from None
 
@@ -129,26 +119,30 @@ class Value:
         if self.data > 709.0:
             raise ValueError(f"exp({self.data}) overflows a float")
         y = math.exp(self.data)
-        return Value._result(y, "exp", (self,), (y,))
+        return Value(y, "", "exp", (self,), (y,))
 
     def log(self):
         if self.data <= 0.0:
             raise ValueError(f"log needs a positive value, got {self.data}")
-        return Value._result(math.log(self.data), "log", (self,), (1.0 / self.data,))
+        return Value(math.log(self.data), "", "log", (self,), (1.0 / self.data,))
 
     def tanh(self):
-        t = math.tanh(self.data)
-        return Value._result(t, "tanh", (self,), (1.0 - t * t,))
+        # slope 1 / cosh(x)^2 = 4e / (1 + e)^2 with e = exp(-2|x|): no overflow,
+        # and all its digits where 1 - tanh(x)^2 would round to 0
+        e = math.exp(-2.0 * abs(self.data))
+        return Value(math.tanh(self.data), "", "tanh", (self,), (4.0 * e / (1.0 + e) ** 2,))
 
     def sigmoid(self):
+        # e = exp(-|x|) never overflows; the slope e / (1 + e)^2 keeps its
+        # digits where s(1 - s) would round to 0 (x = 40: s is 1.0 exactly)
         x = self.data
-        # Two forms so that exp never sees a large positive argument.
-        s = 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
-        return Value._result(s, "sigmoid", (self,), (s * (1.0 - s),))
+        e = math.exp(-abs(x))
+        s = 1.0 / (1.0 + e) if x >= 0 else e / (1.0 + e)
+        return Value(s, "", "sigmoid", (self,), (e / (1.0 + e) ** 2,))
 
     def relu(self):
         x = self.data
-        return Value._result(x if x > 0 else 0.0, "relu", (self,), (1.0 if x > 0 else 0.0,))
+        return Value(x if x > 0 else 0.0, "", "relu", (self,), (1.0 if x > 0 else 0.0,))
 
     # ---- walking the graph ------------------------------------------------
 
@@ -187,7 +181,7 @@ class Value:
 
 def as_value(x, label=""):
     """x if it is already a Value, else a new input Value."""
-    return x if isinstance(x, Value) else Value(_check_number(x, "x"), label)
+    return x if isinstance(x, Value) else Value(real(x, "x"), label)
 
 
 def topological_order(roots):

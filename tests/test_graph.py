@@ -260,6 +260,36 @@ def test_extreme_but_valid_inputs_stay_finite():
         assert 0.0 <= s.data <= 1.0 and math.isfinite(s.parents[0].grad)
 
 
+def test_saturated_slopes_keep_their_digits():
+    from decimal import Decimal, getcontext
+    getcontext().prec = 50
+
+    def sigmoid_slope(z):                 # e^-z / (1 + e^-z)^2, exactly enough
+        e = (-Decimal(z)).exp()
+        return float(e / (1 + e) ** 2)
+
+    def tanh_slope(z):                    # 1 / cosh(z)^2
+        return float(4 / (Decimal(z).exp() + (-Decimal(z)).exp()) ** 2)
+
+    for z, exact in ((30.0, sigmoid_slope(30)), (-30.0, sigmoid_slope(30))):
+        (d,) = Value(z).sigmoid().local
+        assert rel_error(d, exact) <= 1e-12
+    for z, exact in ((18.0, tanh_slope(18)), (-18.0, tanh_slope(18))):
+        (d,) = Value(z).tanh().local
+        assert rel_error(d, exact) <= 1e-12
+    assert Value(40.0).sigmoid().local[0] > 0 and Value(40.0).tanh().local[0] > 0
+    assert Value(-40.0).sigmoid().local[0] > 0 and Value(-40.0).tanh().local[0] > 0
+
+
+def test_one_constructor_checks_only_inputs():
+    a = Value(2.0, "a")
+    node = Value(3.0, "", "+", (a,), (1.0,))        # what every operation builds
+    assert (node.op, node.parents, node.local, node.grad) == ("+", (a,), (1.0,), 0.0)
+    node.backward()
+    assert a.grad == 1.0
+    assert not hasattr(Value, "_result")
+
+
 # ---- drawing ---------------------------------------------------------------
 
 def test_draw_graph_labels_values_and_edges():
