@@ -1,4 +1,11 @@
-"""Each notebook executed in a fresh kernel (time and peak kernel memory), and the test suite."""
+"""Each notebook executed in a fresh kernel (time and the kernel's own peak memory), and the test suite.
+
+The peak is VmHWM, read from /proc/self/status inside the kernel after its last
+cell: the kernel process's own high-water mark of resident memory. (Not
+ru_maxrss: on Linux it survives exec, so a kernel started from this process
+would report this process's peak.) Where the notebook imported scipy.optimize
+(about 40 MB by itself), found in the kernel's sys.modules, the budget is larger.
+"""
 import os
 import pathlib
 import subprocess
@@ -12,14 +19,17 @@ from benchmarks.common import Row
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SECONDS_BUDGET = 15.0
-MEMORY_BUDGET_MB = 300.0
-PEAK_RSS = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+MEMORY_BUDGET_MB = 150.0
+MEMORY_BUDGET_SCIPY_MB = 180.0          # where scipy.optimize is imported
+PEAK = ("import sys\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
+        "print(hwm, 'scipy.optimize' in sys.modules)")
 
 
 def execute(path):
-    """Seconds to run every cell in a fresh kernel, and the kernel's peak resident MB after."""
+    """Seconds to run every cell in a fresh kernel, its VmHWM in MB, and whether scipy.optimize loaded."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_RSS))
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK))
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     with client.setup_kernel():
@@ -28,8 +38,8 @@ def execute(path):
             client.execute_cell(cell, index)
         seconds = time.perf_counter() - start
         client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
-    kilobytes = int("".join(nb.cells[-1].outputs[0]["text"]).strip())
-    return seconds, kilobytes / 1024
+    kilobytes, scipy_optimize = "".join(nb.cells[-1].outputs[0]["text"]).split()
+    return seconds, int(kilobytes) / 1024, scipy_optimize == "True"
 
 
 def suite_seconds(*marker):
@@ -43,16 +53,18 @@ def suite_seconds(*marker):
 def run():
     rows = []
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-        seconds, megabytes = execute(path)
+        seconds, megabytes, scipy_optimize = execute(path)
+        budget = MEMORY_BUDGET_SCIPY_MB if scipy_optimize else MEMORY_BUDGET_MB
         rows.append(Row(f"notebook {path.stem}: fresh kernel, top to bottom", f"{seconds:.1f} s",
                         budget="<= 15 s", ok=seconds <= SECONDS_BUDGET))
-        rows.append(Row(f"notebook {path.stem}: kernel peak memory", f"{megabytes:.0f} MB",
-                        budget="<= 300 MB", ok=megabytes <= MEMORY_BUDGET_MB))
+        rows.append(Row(f"notebook {path.stem}: kernel peak memory (VmHWM"
+                        f"{', imports scipy.optimize' if scipy_optimize else ''})",
+                        f"{megabytes:.0f} MB", budget=f"<= {budget:g} MB", ok=megabytes <= budget))
     if os.environ.get("BENCH_SKIP_SUITE") != "1":
         fast = suite_seconds("-m", "not slow")
         rows.append(Row("test suite without the slow tests (browser, second nbval pass)", f"{fast:.0f} s",
                         budget="<= 90 s", ok=fast <= 90))
         full = suite_seconds()
         rows.append(Row("test suite, everything (as CI runs it)", f"{full:.0f} s",
-                        budget="<= 300 s", ok=full <= 300))
+                        budget="<= 20 min", ok=full <= 1200))
     return rows
