@@ -7,7 +7,10 @@
     python3 run.py student    write student copies without worked answers to student/
     python3 run.py bench      run the benchmarks and print one table
 
-Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not browser"`.
+On Windows, type `py run.py lab` instead of `python3 run.py lab`.
+`lab` installs what a learner needs (requirements.txt); the other tasks add the
+test and tooling pins (requirements-dev.txt).
+Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not slow"`.
 Only the standard library is used here, so a bare Python 3.11 can run it.
 """
 import hashlib
@@ -20,43 +23,75 @@ import venv
 
 ROOT = pathlib.Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-BIN = VENV / "bin"
-STAMP = VENV / ".requirements.sha256"
 FIRST_NOTEBOOK = "notebooks/01-computation-graphs.ipynb"
+LEARNER, DEVELOPER = "requirements.txt", "requirements-dev.txt"
+TASKS = {"lab": LEARNER, "test": DEVELOPER, "execute": DEVELOPER, "student": DEVELOPER,
+         "bench": DEVELOPER}
 
 
-def requirements_hash():
-    text = b"".join((ROOT / name).read_bytes() for name in ("requirements.txt", "pyproject.toml"))
-    return hashlib.sha256(text).hexdigest()
+def scripts_dir(venv_dir=VENV, platform=sys.platform):
+    """Where a virtual environment keeps its programs: Scripts\\ on Windows, bin/ elsewhere."""
+    return pathlib.Path(venv_dir) / ("Scripts" if platform.startswith("win") else "bin")
 
 
-def setup():
-    """Create .venv and install the pinned requirements, unless already done."""
-    if not (BIN / "python").exists():
+def venv_python(venv_dir=VENV, platform=sys.platform):
+    return scripts_dir(venv_dir, platform) / ("python.exe" if platform.startswith("win") else "python")
+
+
+def requirements_hash(requirements):
+    """What an install depends on: the requirement files it reads, and the package metadata."""
+    names = [LEARNER, "pyproject.toml"] + ([DEVELOPER] if requirements == DEVELOPER else [])
+    return hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in names)).hexdigest()
+
+
+def setup(requirements=LEARNER):
+    """Create .venv and install the pinned `requirements`, unless that is done already.
+
+    The development set includes the learner set, so a venv made for tests also serves `lab`.
+    """
+    python = venv_python()
+    if not python.exists():
         print("Creating .venv ...", flush=True)
         venv.create(VENV, with_pip=True)
-    if STAMP.exists() and STAMP.read_text() == requirements_hash():
-        return
-    print("Installing the pinned requirements into .venv ...", flush=True)
-    pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run(pip + ["-r", "requirements.txt"], cwd=ROOT, check=True)
-    STAMP.write_text(requirements_hash())
+    stamps = {name: VENV / f".{name}.sha256" for name in (LEARNER, DEVELOPER)}
+    if any(stamp.exists() and stamp.read_text() == requirements_hash(name)
+           for name, stamp in stamps.items() if name == requirements or name == DEVELOPER):
+        return python
+    print(f"Installing the pinned {requirements} into .venv ...", flush=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+                    "-r", requirements], cwd=ROOT, check=True)
+    stamps[requirements].write_text(requirements_hash(requirements))
+    return python
+
+
+CHROMIUM_HELP = """\
+The browser tests drive Chromium, which is not installed here.
+  Debian/Ubuntu:  sudo apt-get install chromium     (the tests look for it on PATH)
+  macOS:          brew install --cask chromium
+  Windows:        install Chromium or Google Chrome
+  anywhere:       .venv/bin/python -m playwright install chromium
+Or point the tests at any Chromium or Chrome binary: CHROMIUM=/path/to/chrome.
+To run everything else meanwhile: python3 run.py test -m "not browser"
+"""
 
 
 def ensure_chromium():
-    """The browser test drives Debian's Chromium; install it where we may."""
+    """The browser tests drive Chromium: install Debian's where we may, else say what to do."""
     if shutil.which("chromium") or os.environ.get("CHROMIUM"):
-        return
+        return True
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         print("Installing Chromium for the browser test (apt-get) ...", flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
-    # Otherwise the browser test fails with a message saying how to install it.
+        return True
+    print(CHROMIUM_HELP, file=sys.stderr, flush=True)
+    return False                 # the browser tests then fail, repeating how to install it
 
 
 def run(*command):
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    bin_dir = scripts_dir()
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
                VIRTUAL_ENV=str(VENV), MPLBACKEND="Agg", PYTHONHASHSEED="0")
     env.pop("PYTHONPATH", None)
     return subprocess.run(command, cwd=ROOT, env=env).returncode
@@ -64,11 +99,10 @@ def run(*command):
 
 def main(argv):
     task, extra = (argv[0] if argv else "help"), argv[1:]
-    if task not in {"lab", "test", "execute", "student", "bench"}:
+    if task not in TASKS:
         print(__doc__)
         return 0 if task in {"help", "-h", "--help"} else 2
-    setup()
-    python = str(BIN / "python")
+    python = str(setup(TASKS[task]))
     if task == "lab":
         return run(python, "-m", "jupyter", "lab", *(extra or [FIRST_NOTEBOOK]))
     if task == "test":
