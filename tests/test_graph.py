@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from helpers.graph import Value  # noqa: E402
 from helpers.plots.graph import draw_graph  # noqa: E402
-from helpers.widgets.expression import running_example  # noqa: E402
+from helpers.examples import running_example  # noqa: E402
 
 
 def centred_difference(f, x, h=1e-6):
@@ -326,6 +326,6 @@ def test_draw_graph_highlight_and_errors():
     assert widths[-2:] == [3.5, 3.5] and widths[0] == 1.5
     with pytest.raises(TypeError, match="output must be a Value"):
         draw_graph(3.0)
-    with pytest.raises(ValueError, match="same shape|nodes"):
-        drawing.update(Value(1.0))
+    with pytest.raises(ValueError, match=r"highlight\[0\] must be a \(parent, child\) pair"):
+        draw_graph(e, highlight=[b])
     plt.close("all")

@@ -5,11 +5,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
+from helpers.examples import diamond_counts
 from helpers.graph import Value
-from helpers.plots.graph import _format, draw_graph
+from helpers.plots.graph import draw_graph, number_format
 from helpers.style import COLORS
+from helpers.timing import loglog_slope
 from helpers.validate import instance, integer, positive, positive_int, sequence
-from helpers.walks import Step, diamond_counts, loglog_slope, paths
+from helpers.walks import Step, paths
 
 __all__ = ["draw_each_path", "WorkPlot", "plot_work", "StepDrawing", "draw_steps",
            "plot_mode_ratios"]
@@ -22,7 +24,7 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     GraphDrawings (their .ax are the axes).
     """
     found = paths(output, wrt, limit=12)
-    fmt = _format(fmt)
+    fmt = number_format(fmt)
     if axes is None:
         n = len(found)
         _, axes = plt.subplots(1, n, figsize=(4.8 * n, 3.3), squeeze=False)
@@ -172,8 +174,6 @@ class StepDrawing:
                 arrow.arrow_patch.shrinkA = arrow.arrow_patch.shrinkB = 34
 
     def show(self, steps, done, output=None):
-        steps = _steps(steps)
-        done = integer(done, "done", 0, len(steps))
         if output is not None:
             self.drawing.update(output)
         filled = {s.node: s for s in steps[:done]}
@@ -208,7 +208,7 @@ def draw_steps(output, steps, done=None, ax=None, fmt=".3g"):
     instance(output, "output", Value)
     steps = _steps(steps)
     done = len(steps) if done is None else integer(done, "done", 0, len(steps))
-    fmt = _format(fmt)
+    fmt = number_format(fmt)
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 3.4))
     drawing = StepDrawing(ax, output, fmt)
@@ -219,7 +219,7 @@ def draw_steps(output, steps, done=None, ax=None, fmt=".3g"):
 def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     """Log-log plot of a measured time ratio against n, with its fitted slope.
 
-    rows -- the dicts of `helpers.walks.time_modes` (keys n and ratio)
+    rows -- the dicts of `helpers.timing.time_modes` (keys n and ratio)
     Also draws the exact ratio of multiply-adds as a thin line, for reference.
     Returns the axes.
     """
