@@ -2,16 +2,39 @@
 
 A check returns a `CheckResult`, which prints as a one-line verdict in a
 notebook and is truthy only when the answer is right, so tests can assert it.
-An answer left as `...` gets "not yet", never a traceback.
+An answer left as `...` (or a function whose body is only `...`) gets
+"Not yet", never a traceback. The learner's code runs through `call_learner`,
+so an exception in it becomes "Not yet: ... raised X on line N".
+
+The pieces an exercise check is built from:
+
+    rng = learner_rng(seed)                       # fresh inputs on every call
+    got, failed = call_learner(fn, x, what="cube")
+    if failed:
+        return failed                             # "cube raised ... on line 2: `...`"
+    wrong = check_shape(got, (3, 2), "cube(x)")   # None, or "Not yet" naming both shapes
+    hint = first_mistake(got, {"forgot the 3": lambda x: x ** 2}, x)
+
+or all of it at once, for a function compared with a reference:
+
+    check_function(fn, reference, make_inputs, what="cube", hint="...", mistakes={...})
 """
+import dis
+import linecache
 import math
 import numbers
+import os
+import sys
+import sysconfig
+import types
+import warnings
 
 import numpy as np
 
-from helpers.validate import instance, real
+from helpers.validate import function, instance, integer, positive_int, real
 
-__all__ = ["CheckResult", "check_close", "is_unanswered"]
+__all__ = ["CheckResult", "is_unanswered", "call_learner", "check_shape", "learner_rng",
+           "check_close", "agrees", "first_mistake", "check_function"]
 
 
 class CheckResult:
@@ -30,9 +53,119 @@ class CheckResult:
         return f"Not yet: {self.message}" + (f"\nHint: {self.hint}" if self.hint else "")
 
 
+_STUB_OPS = {"RESUME", "NOP", "LOAD_CONST", "RETURN_VALUE", "RETURN_CONST", "POP_TOP"}
+
+
+def _is_stub(fn):
+    """A function whose body is only `...`, `pass` and/or a docstring: it just returns None."""
+    code = getattr(fn, "__code__", None)
+    if not isinstance(code, types.CodeType):
+        return False
+    for op in dis.get_instructions(code):
+        if op.opname not in _STUB_OPS:
+            return False
+        if op.opname in ("LOAD_CONST", "RETURN_CONST") and op.argval not in (None, Ellipsis) \
+                and op.argval != code.co_consts[0]:
+            return False
+    return True
+
+
 def is_unanswered(answer):
-    """True for the placeholders a learner starts from (`...` or None)."""
-    return answer is Ellipsis or answer is None
+    """True for the placeholders a learner starts from: `...`, None, or a stub function."""
+    return answer is Ellipsis or answer is None or (isinstance(answer, types.FunctionType)
+                                                    and _is_stub(answer))
+
+
+# ---- running the learner's code -----------------------------------------------------
+
+_HELPERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_LIBRARIES = tuple(os.path.abspath(p) for p in
+                   {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
+
+
+def _is_learner_file(filename):
+    """Code the learner wrote: not in helpers, not in Python's or an installed library."""
+    if filename.startswith("<frozen"):
+        return False
+    path = os.path.abspath(filename)
+    return not path.startswith(_HELPERS + os.sep) and not path.startswith(_LIBRARIES)
+
+
+def _learner_frame(tb):
+    """The (filename, line number) of the deepest learner frame of a traceback, else the first."""
+    tb = tb.tb_next or tb                     # skip call_learner's own frame
+    first, found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno), None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if _is_learner_file(filename):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found or first
+
+
+def call_learner(fn, *args, what="your function"):
+    """Run the learner's `fn(*args)`: `(value, None)`, or `(None, a "Not yet" CheckResult)`.
+
+    An exception in the learner's code becomes "what raised X on line N: `that line`",
+    pointing at the learner's own frame, never a traceback. numpy's overflow warnings
+    are silenced: the check names the non-finite result instead.
+    """
+    instance(what, "what", str)
+    if is_unanswered(fn):
+        return None, CheckResult(False, f"{what} is still a stub: replace the ... with your code "
+                                        f"and run its cell, then run the check.")
+    if not callable(fn):
+        return None, CheckResult(False, f"{what} should be a function, got {type(fn).__name__}.",
+                                 "pass the function itself (its name, without parentheses).")
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return fn(*args), None
+    except Exception as exc:                                  # noqa: BLE001 - any learner error
+        filename, line = _learner_frame(exc.__traceback__)
+        source = linecache.getline(filename, line).strip()
+        where = f" on line {line}" + (f": `{source}`" if source else "")
+        said = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        return None, CheckResult(False, f"{what} raised {type(exc).__name__}{where}"
+                                        + (f" ({said})." if said else "."),
+                                 "read that line and the error, fix it, run the cell again "
+                                 "and then the check.")
+
+
+def learner_rng(seed=None):
+    """A numpy generator for a check's inputs: fresh on every call, or fixed by a test's seed."""
+    if seed is None:
+        return np.random.default_rng()        # new OS entropy each call: hard-coding cannot pass
+    return np.random.default_rng(integer(seed, "seed", low=0))
+
+
+# ---- comparing answers --------------------------------------------------------------
+
+def _shape_of(value):
+    if isinstance(value, (numbers.Number, np.ndarray, np.generic)):
+        return np.shape(value)
+    if isinstance(value, (list, tuple)):
+        try:
+            return np.shape(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def check_shape(value, expected_shape, name, hint=""):
+    """None when `value` has `expected_shape`, else a "Not yet" naming the array and both shapes."""
+    expected_shape = tuple(integer(n, "expected_shape entries", low=0)
+                           for n in instance(expected_shape, "expected_shape", tuple))
+    instance(name, "name", str)
+    instance(hint, "hint", str)
+    shape = _shape_of(value)
+    if shape is None:
+        return CheckResult(False, f"{name} should be an array of shape {expected_shape}, "
+                                  f"got {type(value).__name__}.", hint)
+    if tuple(shape) != expected_shape:
+        return CheckResult(False, f"{name} has shape {tuple(shape)}, expected {expected_shape}.",
+                           hint)
+    return None
 
 
 def check_close(answer, expected, what, hint, tol=1e-6, mistakes=None):
@@ -67,3 +200,101 @@ def check_close(answer, expected, what, hint, tol=1e-6, mistakes=None):
         if math.isclose(answer, wrong, rel_tol=tol, abs_tol=tol):
             return CheckResult(False, f"{answer:g} is not {what}.", specific)
     return CheckResult(False, f"{answer:g} is not {what}.", hint)
+
+
+def _difference(got, expected, name, tol):
+    """None when got matches expected (numbers, arrays, or nested tuples/lists of them), else why not."""
+    if isinstance(expected, (tuple, list)):
+        if not isinstance(got, (tuple, list)):
+            return f"{name} should be a {type(expected).__name__} of {len(expected)}, " \
+                   f"got {type(got).__name__}."
+        if len(got) != len(expected):
+            return f"{name} has {len(got)} entries, expected {len(expected)}."
+        for i, (g, e) in enumerate(zip(got, expected)):
+            why = _difference(g, e, f"{name}[{i}]", tol)
+            if why:
+                return why
+        return None
+    if got is None:
+        return f"{name} is None: did the function forget to `return` its result?"
+    if isinstance(got, bool) or not isinstance(got, (numbers.Number, np.ndarray, np.generic, list)):
+        return f"{name} should be a number or array, got {type(got).__name__}."
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"{name} should be a number or array of numbers."
+    expected = np.asarray(expected, dtype=float)
+    if got.shape != expected.shape:
+        return f"{name} has shape {got.shape}, expected {expected.shape}."
+    if not np.all(np.isfinite(got)) and np.all(np.isfinite(expected)):
+        return f"{name} contains nan or inf."
+    if not np.allclose(got, expected, rtol=tol, atol=tol, equal_nan=True):
+        return f"{name} has the right shape but different values."
+    return None
+
+
+def agrees(got, expected, tol=1e-6):
+    """True when got matches expected: numbers, arrays, or nested tuples/lists of them."""
+    return _difference(got, expected, "value", real(tol, "tol", low=0.0)) is None
+
+
+def first_mistake(got, mistakes, *args, tol=1e-6):
+    """The hint of the first mistake whose result agrees with the learner's `got`, else None.
+
+    mistakes -- {hint: mistake}: a mistake is a function, called with `args` (the same
+                inputs the learner's function got), or directly the value it gives.
+    """
+    for hint, mistake in instance(mistakes, "mistakes", dict).items():
+        instance(hint, "a mistake's hint", str)
+        wrong = mistake(*args) if callable(mistake) else mistake
+        if agrees(got, wrong, tol):
+            return hint
+    return None
+
+
+def check_function(fn, reference, make_inputs, what, hint, mistakes=None, seed=None,
+                   trials=3, tol=1e-6):
+    """Compare the learner's `fn` with `reference` on `trials` fresh random inputs.
+
+    make_inputs -- make_inputs(rng) -> the tuple of arguments for one trial
+    mistakes    -- {hint: mistake function with reference's signature}, named when matched
+    seed        -- fixes the inputs (tests); by default each call draws new ones
+    The learner's function gets copies of the inputs, so it cannot change the reference's.
+    """
+    function(reference, "reference")
+    function(make_inputs, "make_inputs")
+    instance(what, "what", str)
+    instance(hint, "hint", str)
+    mistakes = {} if mistakes is None else instance(mistakes, "mistakes", dict)
+    trials = positive_int(trials, "trials", high=1000)
+    tol = real(tol, "tol", low=0.0)
+    rng = learner_rng(seed)
+    if is_unanswered(fn):
+        return CheckResult(False, f"write {what} in the cell above (replace the ...) and run it, "
+                                  f"then run this check.", hint)
+    for _ in range(trials):
+        args = make_inputs(rng)
+        args = args if isinstance(args, tuple) else (args,)
+        expected = reference(*args)
+        got, failed = call_learner(fn, *_copy(args), what=what)
+        if failed is not None:
+            return failed
+        why = _difference(got, expected, f"{what}'s result", tol)
+        if why is None:
+            continue
+        return CheckResult(False, f"on {_describe(args)}, {why}",
+                           first_mistake(got, mistakes, *args, tol=tol) or hint)
+    return CheckResult(True, f"{what} agrees with the reference on {trials} fresh random inputs.")
+
+
+def _copy(args):
+    return tuple(a.copy() if isinstance(a, np.ndarray) else
+                 [x.copy() if isinstance(x, np.ndarray) else x for x in a] if isinstance(a, list)
+                 else a for a in args)
+
+
+def _describe(args):
+    parts = [f"an array of shape {a.shape}" if isinstance(a, np.ndarray) and a.size > 4 else
+             np.array2string(np.asarray(a), precision=3) if isinstance(a, np.ndarray) else
+             f"{a:.4g}" if isinstance(a, numbers.Real) else type(a).__name__ for a in args]
+    return "inputs " + ", ".join(parts) if len(parts) > 1 else "input " + parts[0]
