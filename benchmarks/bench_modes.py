@@ -2,13 +2,13 @@
 
 Many inputs, one output (a loss over n parameters): forward mode needs n
 passes, reverse mode one, so forward/reverse should grow like n. One input,
-many outputs: the other way round. `helpers.walks.time_modes` times up to
+many outputs: the other way round. `helpers.timing.time_modes` times up to
 `max_passes` passes of the mode that needs many and scales to all of them.
 
     python -m benchmarks modes
 """
 from benchmarks.common import Row, ms
-from helpers.walks import loglog_slope, time_modes
+from helpers.timing import loglog_slope, time_modes
 
 SIZES = [10, 30, 100, 300, 1000, 3000, 10000]     # as in notebook 03
 
