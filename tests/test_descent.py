@@ -5,9 +5,10 @@ import numpy as np
 import pytest
 
 from helpers.checks.descent import check_descent_loop, check_largest_rate, check_one_step
-from helpers.descent import (COMPARISON_START, PARABOLA, ROSENBROCK, TILTED_BOWL, CountedLoss, Loss,
-                             compare_methods, comparison_table, gradient_descent, hooke_jeeves,
-                             learning_rates, newton_method, regime, sign_descent, update_factor)
+from helpers.descent import (PARABOLA, ROSENBROCK, TILTED_BOWL, Descent, Loss, gradient_descent,
+                             learning_rates, regime, update_factor)
+from helpers.optimizers import (COMPARISON_START, CountedLoss, compare_methods, comparison_table,
+                                hooke_jeeves, newton_method, pattern_search, sign_descent)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -259,8 +260,6 @@ def test_bad_functions_and_other_arguments():
         gradient_descent(3.0, dJ, 5.0)
     with pytest.raises(TypeError, match="grad must be callable"):
         gradient_descent(J, None, 5.0)
-    with pytest.raises(TypeError, match="hess must be callable"):
-        newton_method(J, dJ, "H", 5.0)
     with pytest.raises(ValueError, match="grad must return an array shaped like start"):
         gradient_descent(TILTED_BOWL.f, lambda p: np.zeros(3), (0.0, 0.0))
     with pytest.raises(ValueError, match="steps must be at least 0"):
@@ -275,10 +274,11 @@ def test_bad_functions_and_other_arguments():
         gradient_descent(J, dJ, 5.0, eta=lambda t: 0.1 - 0.05 * t, steps=5)
     with pytest.raises(ValueError, match="schedule must be 'constant' when eta is a function"):
         gradient_descent(J, dJ, 5.0, eta=lambda t: 0.1, schedule="inverse")
+    never = (lambda f_base: "", lambda base, f_base, step: None)
     with pytest.raises(ValueError, match="shrink must be between 0 and 1"):
-        hooke_jeeves(J, 5.0, shrink=1.5)
+        pattern_search(J, [5.0], 0.5, 1.5, 1e-9, *never)
     with pytest.raises(ValueError, match="step must be positive"):
-        hooke_jeeves(J, 5.0, step=-0.5)
+        pattern_search(J, [5.0], -0.5, 0.5, 1e-9, *never)
     with pytest.raises(TypeError, match="loss must be a Loss"):
         compare_methods(loss="rosenbrock")
     with pytest.raises(ValueError, match="start must be a point of 2 coordinates"):
@@ -288,6 +288,7 @@ def test_bad_functions_and_other_arguments():
     with pytest.raises(ValueError, match="the loss at start must be finite"):
         gradient_descent(lambda w: float("nan"), dJ, 5.0)
     assert isinstance(PARABOLA, Loss)
+    assert isinstance(gradient_descent(J, dJ, 5.0, steps=3), Descent)
 
 
 # ----------------------------------------------------------------------------- exercise checks

@@ -10,8 +10,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from helpers.descent import (PARABOLA, TILTED_BOWL, Loss, Path, _method_runs, gradient_descent,
-                             regime, update_factor)
+from helpers.descent import PARABOLA, TILTED_BOWL, Descent, Loss, gradient_descent, regime, update_factor
+from helpers.optimizers import method_runs
 from helpers.style import COLORS
 from helpers.validate import float_array, instance, positive, positive_int, real
 
@@ -167,7 +167,7 @@ def plot_distance(path, minimum=-1.0, reference=None, ax=None):
 
     reference -- optional (label, values) drawn as a dashed line over the same t
     """
-    instance(path, "path", Path)
+    instance(path, "path", Descent)
     points = np.asarray(path.points, dtype=float)
     minimum = float_array(minimum, "minimum")
     if minimum.shape not in ((), points.shape[1:]):
@@ -304,7 +304,7 @@ def plot_comparison(runs, threshold=None, ax=None):
 
     Lines differ by colour, dash and end marker, so they stay apart in grey too.
     """
-    runs = _method_runs(runs)
+    runs = method_runs(runs)
     if threshold is not None:
         threshold = positive(threshold, "threshold")
     if ax is None:

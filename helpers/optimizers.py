@@ -1,0 +1,337 @@
+"""Other ways down a loss, and a fair race between them.
+
+`sign_descent` steps along the signs of the slopes, `newton_method` jumps to
+the minimum of the local quadratic, `hooke_jeeves` uses loss values alone
+(`pattern_search` and `explore_moves` are its loop). `compare_methods` runs
+eight methods, ours and scipy's, from the same start, counting every
+evaluation of the loss, its gradient and its Hessian with wrappers
+(`CountedLoss`), and returns loss-vs-evaluations traces as `MethodRun`s.
+
+Uses numpy, and scipy.optimize for the comparison only.
+"""
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, descend, gradient_descent,
+                             learning_rates, start_point)
+from helpers.validate import float_array, function, instance, positive, positive_int, real
+
+__all__ = ["COMPARISON_START", "sign_descent", "newton_method",
+           "explore_moves", "pattern_search", "hooke_jeeves",
+           "CountedLoss", "MethodRun", "method_runs", "compare_methods", "comparison_table"]
+
+COMPARISON_START = (-1.2, 1.0)      # the classic start, on the far side of the curved valley
+
+
+# ----------------------------------------------------------------------------- gradient cousins
+
+def sign_descent(f, grad, start, step=0.05, steps=1000, schedule="exponential", decay_steps=1000,
+                 bound=1e6, loss_bound=1e12, tol=None, target=None, callback=None):
+    """Steps of a fixed size along the sign of each slope, shrunk over time.
+
+    w <- w - step_t * sign(grad(w)): the gradient says only which way is down,
+    not how far. Without shrinking, the steps would bounce around the minimum
+    at a distance of about `step`; by default the step halves every
+    `decay_steps` steps. Arguments as in `gradient_descent`, with `step` in
+    place of `eta`.
+    """
+    rates = learning_rates(step, steps, schedule if not callable(step) else "constant", decay_steps)
+    return descend(f, grad, start_point(start), rates, Limits(bound, loss_bound, tol, target),
+                   lambda g, w: np.sign(g), callback)
+
+
+def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, tol=None,
+                  target=None, callback=None):
+    """Full Newton steps w <- w - H(w)^-1 grad(w), with no line search.
+
+    The step is where the local quadratic model of the loss (slope and curvature
+    at w) has its minimum, so on a quadratic it lands on the minimum at once.
+    Each step needs the gradient and the Hessian, and a linear solve. A singular
+    Hessian ends the run with `diverged=True`. Arguments as in `gradient_descent`.
+    """
+    def newton_step(g, w):
+        h = np.asarray(hess(w), dtype=float).reshape(np.size(w), np.size(w))
+        try:
+            return np.linalg.solve(h, np.atleast_1d(g)).reshape(np.shape(g))
+        except np.linalg.LinAlgError:
+            return np.full(np.shape(g), np.nan)
+
+    return descend(f, grad, start_point(start), np.ones(steps),
+                   Limits(bound, loss_bound, tol, target), newton_step, callback)
+
+
+# ----------------------------------------------------------------------------- Hooke-Jeeves
+
+def explore_moves(f, x, fx, step):
+    """Try a step up and down along each coordinate in turn; keep whatever lowers f."""
+    for i in range(len(x)):
+        for move in (step, -step):
+            trial = x.copy()
+            trial[i] += move
+            f_trial = f(trial)
+            if f_trial < fx:
+                x, fx = trial, f_trial
+                break
+    return x, fx
+
+
+def _counting_loss(f, start):
+    """f as Hooke-Jeeves calls it: on arrays, counting calls, refusing NaN."""
+    scalar = np.ndim(start) == 0
+    calls = [0]
+
+    def loss(x):
+        calls[0] += 1
+        value = float(f(x[0] if scalar else x))
+        if math.isnan(value):
+            raise ValueError(f"f returned NaN at {x}")
+        return value
+    loss.calls, loss.scalar = calls, scalar
+    return loss
+
+
+def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=10_000,
+                 target=None, callback=None):
+    """Pattern search: only loss values, no derivatives. Returns the `Descent` of base points.
+
+    Stops when the step is below `min_step`, the loss is <= `target`, or after
+    about `max_evaluations` calls of f. callback(t, base, loss) after each move.
+    """
+    loss = _counting_loss(f, start)
+    path = {"points": [], "losses": [], "steps": []}
+
+    def moved(base, f_base, step):
+        path["points"].append(base), path["losses"].append(f_base), path["steps"].append(step)
+        if callback is not None and len(path["points"]) > 1:
+            callback(len(path["points"]) - 1, base, f_base)
+
+    def stop(f_base):
+        if target is not None and f_base <= target:
+            return f"loss <= target {target:g}"
+        if loss.calls[0] >= max_evaluations:
+            return f"used max_evaluations={max_evaluations}"
+        return ""
+
+    base = np.atleast_1d(start_point(start))
+    reason = pattern_search(loss, base, step, shrink, min_step, stop, moved)
+    points = np.array(path["points"])
+    return Descent(points[:, 0] if loss.scalar else points, np.array(path["losses"]),
+                   np.array(path["steps"][1:]), False, not reason.startswith("used"), reason)
+
+
+def pattern_search(loss, base, step, shrink, min_step, stop, moved):
+    """The Hooke-Jeeves loop. Returns why it stopped.
+
+    stop(f_base) -- a reason to stop now, or ""
+    moved(base, f_base, step) -- told of every new base point
+    """
+    loss, stop, moved = function(loss, "loss"), function(stop, "stop"), function(moved, "moved")
+    base = float_array(base, "base", ndim=1)
+    step, min_step = positive(step, "step"), positive(min_step, "min_step")
+    if not 0 < real(shrink, "shrink") < 1:
+        raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
+    f_base = loss(base)
+    moved(base, f_base, step)
+    while not stop(f_base):
+        if step < min_step:
+            return f"step below min_step {min_step:g}"
+        x, fx = explore_moves(loss, base, f_base, step)
+        if fx >= f_base:
+            step *= shrink                            # nothing lower nearby: look closer
+            continue
+        while fx < f_base:                            # it worked: keep going that way
+            previous, base, f_base = base, x, fx
+            moved(base, f_base, step)
+            if stop(f_base):
+                break
+            pattern = base + (base - previous)        # jump as far again, same direction,
+            x, fx = explore_moves(loss, pattern, loss(pattern), step)   # and explore there
+    return stop(f_base)
+
+
+# ----------------------------------------------------------------------------- comparison
+
+class CountedLoss:
+    """A Loss whose f, grad and hess count their own calls.
+
+    `counts` is {"f": ..., "grad": ..., "hess": ...}; `total` is their sum.
+    The counts are made here, by the calls themselves, not read from what an
+    optimiser reports.
+    """
+
+    def __init__(self, loss):
+        self.loss = loss
+        self.counts = {"f": 0, "grad": 0, "hess": 0}
+
+    def f(self, x):
+        self.counts["f"] += 1
+        return float(self.loss.f(np.array(x, dtype=float)))
+
+    def grad(self, x):
+        self.counts["grad"] += 1
+        return np.asarray(self.loss.grad(np.array(x, dtype=float)), dtype=float)
+
+    def hess(self, x):
+        self.counts["hess"] += 1
+        return np.asarray(self.loss.hess(np.array(x, dtype=float)), dtype=float)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+
+@dataclass
+class MethodRun:
+    """One method's run in the comparison.
+
+    counts      -- {"f", "grad", "hess"}: calls counted by the wrappers
+    reported    -- what scipy itself reported (nfev, njev, nhev), for the cross-check
+    trace_evaluations, trace_losses -- the loss at the method's current point after
+                   each iteration, against the evaluations spent so far (entry 0: the start)
+    """
+    name: str
+    uses: str
+    counts: dict
+    trace_evaluations: np.ndarray
+    trace_losses: np.ndarray
+    x: np.ndarray
+    reported: dict = field(default_factory=dict)
+
+    @property
+    def evaluations(self):
+        return sum(self.counts.values())
+
+    @property
+    def loss(self):
+        return float(self.trace_losses[-1])
+
+    def evaluations_to(self, threshold):
+        """Evaluations spent when the loss first reached <= threshold (None if never)."""
+        hit = np.flatnonzero(self.trace_losses <= threshold)
+        return int(self.trace_evaluations[hit[0]]) if hit.size else None
+
+
+def _tracer(counted, monitor):
+    """A trace list and a function recording (evaluations so far, loss at x)."""
+    trace = []
+
+    def record(x, value=None):
+        if value is None:
+            value = monitor(np.asarray(x, dtype=float))
+        trace.append((counted.total, float(value)))
+        return trace[-1][1]
+    return trace, record
+
+
+def _run_scipy(method, loss, start, target, max_evaluations):
+    from scipy.optimize import minimize
+    counted = CountedLoss(loss)
+    trace, record = _tracer(counted, loss.f)
+    record(start)
+
+    def callback(xk):
+        if record(xk) <= target or counted.total >= max_evaluations:
+            raise StopIteration
+
+    kwargs = {"Nelder-Mead": dict(options={"xatol": 1e-12, "fatol": 1e-14, "maxfev": max_evaluations}),
+              "CG": dict(jac=counted.grad, options={"gtol": 1e-12}),
+              "BFGS": dict(jac=counted.grad, options={"gtol": 1e-12}),
+              "Newton-CG": dict(jac=counted.grad, hess=counted.hess, options={"xtol": 1e-14})}[method]
+    result = minimize(counted.f, np.array(start, dtype=float), method=method, callback=callback,
+                      **kwargs)
+    reported = {k: int(result[k]) for k in ("nfev", "njev", "nhev") if k in result}
+    return counted, trace, np.array(result.x), reported
+
+
+def _run_own(kind, loss, start, target, max_evaluations, settings):
+    counted = CountedLoss(loss)
+    trace, record = _tracer(counted, loss.f)
+    record(start)
+    # The callback records the loss each step reached. Hooke-Jeeves computed it
+    # itself (counted). The other three never use loss values, so they get the
+    # uncounted loss.f for the path's losses: only their gradients and Hessians count.
+    def step_done(t, w, value):
+        record(w, value)
+    if kind == "hooke-jeeves":
+        path = hooke_jeeves(counted.f, start, step=settings["hj_step"], target=target,
+                            max_evaluations=max_evaluations, callback=step_done)
+    elif kind == "newton":
+        path = newton_method(loss.f, counted.grad, counted.hess, start, steps=max_evaluations,
+                             target=target, callback=step_done)
+    elif kind == "gradient":
+        path = gradient_descent(loss.f, counted.grad, start, eta=settings["gd_eta"],
+                                steps=max_evaluations, target=target, callback=step_done)
+    else:
+        path = sign_descent(loss.f, counted.grad, start, step=settings["sign_step"],
+                            decay_steps=settings["sign_half_life"], steps=max_evaluations,
+                            target=target, callback=step_done)
+    return counted, trace, np.asarray(path.final)
+
+
+def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_evaluations=50_000,
+                    gd_eta=1e-3, sign_step=0.05, sign_half_life=1000, hj_step=0.5):
+    """Run eight methods from the same start until the loss is <= target; count evaluations.
+
+    Every method stops as soon as its current point has loss <= target (checked
+    after each iteration, without counting that check), or after about
+    max_evaluations evaluations. Returns a list of `MethodRun`.
+    """
+    instance(loss, "loss", Loss)
+    start = start_point(start)
+    if start.shape != (2,):
+        raise ValueError(f"start must be a point of 2 coordinates, got shape {start.shape}")
+    target = positive(target, "target")
+    max_evaluations = positive_int(max_evaluations, "max_evaluations")
+    settings = dict(gd_eta=positive(gd_eta, "gd_eta"),
+                    sign_step=positive(sign_step, "sign_step"),
+                    sign_half_life=positive(sign_half_life, "sign_half_life"),
+                    hj_step=positive(hj_step, "hj_step"))
+    plan = [("Nelder-Mead (scipy)", "values", "scipy", "Nelder-Mead"),
+            ("Hooke-Jeeves (ours)", "values", "own", "hooke-jeeves"),
+            (f"gradient descent, η = {gd_eta:g}", "gradient", "own", "gradient"),
+            ("sign of slope, shrinking step", "gradient's sign", "own", "sign"),
+            ("conjugate gradient (scipy)", "gradient", "scipy", "CG"),
+            ("BFGS (scipy)", "gradient", "scipy", "BFGS"),
+            ("Newton-CG (scipy)", "gradient + Hessian", "scipy", "Newton-CG"),
+            ("Newton, full steps (ours)", "gradient + Hessian", "own", "newton")]
+    runs = []
+    for name, uses, where, key in plan:
+        if where == "scipy":
+            counted, trace, x, reported = _run_scipy(key, loss, start, target, max_evaluations)
+        else:
+            counted, trace, x = _run_own(key, loss, start, target, max_evaluations, settings)
+            reported = {}
+        evals, losses = (np.array(c) for c in zip(*trace))
+        runs.append(MethodRun(name, uses, dict(counted.counts), evals.astype(int), losses, x, reported))
+    return runs
+
+
+def method_runs(runs):
+    """A non-empty list of MethodRun, checked."""
+    if isinstance(runs, (str, bytes)) or not isinstance(runs, (list, tuple)):
+        raise TypeError(f"runs must be a list of MethodRun (from compare_methods), "
+                        f"got {type(runs).__name__}")
+    if not runs:
+        raise ValueError("runs must hold at least one MethodRun")
+    for i, run in enumerate(runs):
+        instance(run, f"runs[{i}]", MethodRun)
+    return list(runs)
+
+
+def comparison_table(runs, threshold=1e-6):
+    """A plain-text table: evaluations of each kind, and the total spent to reach threshold."""
+    runs = method_runs(runs)
+    threshold = real(threshold, "threshold")
+    width = max(len(run.name) for run in runs)
+    reach_title = f"to reach {threshold:g}"
+    header = (f"{'method':<{width}}  {'uses':<18} {'f':>6} {'grad':>6} {'Hess':>5}  "
+              f"{reach_title:>14}")
+    lines = [header, "-" * len(header)]
+    for run in runs:
+        reach = run.evaluations_to(threshold)
+        c = run.counts
+        lines.append(f"{run.name:<{width}}  {run.uses:<18} {c['f']:>6} {c['grad']:>6} {c['hess']:>5}  "
+                     f"{'never' if reach is None else reach:>14}")
+    return "\n".join(lines)
