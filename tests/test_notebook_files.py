@@ -89,18 +89,24 @@ def test_every_figure_is_followed_by_a_description(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_ends_with_two_or_three_checked_exercises(path):
+def test_ends_with_checked_exercises(path):
+    """Two or more exercise headings; the cells of each are tested in test_exercises.py."""
     cells = load(path)["cells"]
     headings = [c for c in cells if c["cell_type"] == "markdown" and
                 re.search(r"^###\s+Exercise", source(c), re.M)]
     answers = [c for c in cells if "answer" in c["metadata"].get("tags", [])]
     solutions = [c for c in cells if "solution" in c["metadata"].get("tags", [])]
-    assert 2 <= len(headings) <= 3, f"{len(headings)} exercises"
-    assert len(answers) >= len(headings) and len(solutions) == len(headings)
-    assert all("<details>" in source(c) for c in solutions)
-    assert all("..." in c["metadata"].get("student_source", "") for c in answers)
-    checks = [c for c in cells if c["cell_type"] == "code" and re.search(r"\bcheck_\w+\(", source(c))]
-    assert len(checks) >= len(headings)
-    for cell in checks:
-        shown = "\n".join(text_of(o) for o in cell["outputs"])
-        assert shown.startswith("Correct"), f"stored check output is not passing: {shown[:80]!r}"
+    assert len(headings) >= 2, f"{len(headings)} exercises"
+    assert len(answers) == len(solutions) >= len(headings)
+    assert not any("student_source" in c["metadata"] for c in cells), \
+        "metadata.student_source is gone: the shipped answer cell is the student version"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_assert_in_code_cells(path):
+    """The learner reads no test scaffolding: values are printed, and tests/claims checks them."""
+    for i, cell in enumerate(load(path)["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        for line in source(cell).splitlines():
+            assert not re.match(r"\s*assert\b", line), f"cell {i}: {line.strip()[:100]!r}"
