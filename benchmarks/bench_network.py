@@ -98,32 +98,32 @@ def classic_epoch(weights, biases, training_data, mini_batch_size, eta, order):
 
 # ---- 4. a minimal matrix epoch with the network's own formulas --------------------------
 
-class PlainSigmoid:
-    """Stand-in for a Network without an activation object."""
-    fn, prime = staticmethod(sigmoid), staticmethod(sigmoid_prime)
-
-
 def minimal_epoch(net, X_rows, Y_rows, mini_batch_size, eta, order):
-    """One epoch over examples stored as rows; net's activation, output activation and cost."""
-    hidden, cost = getattr(net, "activation", PlainSigmoid), net.cost
-    output = cost.activation if hasattr(cost, "activation") else hidden.fn
-    weights, biases = net.weights, net.biases
+    """One epoch over examples stored as rows, with the network's activation and cost objects.
+
+    The same work as the internal epoch: the forward pass, BP1-BP4, the update
+    in place, and each mini-batch's cost (which sgd's default history averages).
+    """
+    hidden, output, cost = net.activation, net.cost.activation, net.cost
+    weights, biases, costs = net.weights, net.biases, []
     for k in range(0, len(order), mini_batch_size):
         idx = order[k:k + mini_batch_size]
         x, y = X_rows[idx].T, Y_rows[idx].T
         zs, activations = [], [x]
         for i, (w, b) in enumerate(zip(weights, biases)):
             zs.append(w @ activations[-1] + b)
-            activations.append(output(zs[-1]) if i == len(weights) - 1 else hidden.fn(zs[-1]))
+            activations.append((output if i == len(weights) - 1 else hidden).fn(zs[-1]))
+        costs.append(cost.fn(activations[-1], y))
         delta = cost.delta(zs[-1], activations[-1], y)
-        step = eta / x.shape[1]
         grads = [(delta.sum(axis=1, keepdims=True), delta @ activations[-2].T)]
         for l in range(2, len(weights) + 1):
             delta = (weights[-l + 1].T @ delta) * hidden.prime(zs[-l])
             grads.insert(0, (delta.sum(axis=1, keepdims=True), delta @ activations[-l - 1].T))
+        step = eta / x.shape[1]
         for w, b, (nb, nw) in zip(weights, biases, grads):
             w -= step * nw
             b -= step * nb
+    return costs
 
 
 # ---- 5. the floor ------------------------------------------------------------------------
