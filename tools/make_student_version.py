@@ -4,37 +4,40 @@
     python tools/make_student_version.py DEST         # notebooks/ -> DEST/
     python tools/make_student_version.py DEST --source SOME/FOLDER
 
-In each copy, a cell tagged `answer` gets its `metadata.student_source` as its
-source (the same cell with the answer replaced by `...` and a comment), a
-cell tagged `solution` (the "Worked answer" block) is removed, and the stored
-outputs of the answer cells and of the cells that call a `check_...` function
-are cleared, so that no stored "Correct: ..." gives the answer away. Every
-other file in the folder is copied as it is. The original notebooks are only
-read. A learner's check on `...` says "Not yet: ...", never a traceback.
+The notebooks already ship with every answer cell as a stub (`...`) and every
+check's stored output as its "Not yet" message, so a copy only drops the cells
+tagged `solution` (the collapsed "Worked answer" blocks): a teacher's copy
+without the answers one click away. Every other cell, and every other file in
+the folder, is copied as it is. The original notebooks are only read. As a
+guard, an `answer` cell without `...` is an error: it would give an answer away.
 """
 import argparse
+import ast
 import pathlib
-import re
 import shutil
 import sys
 
 import nbformat
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-CHECK_CALL = re.compile(r"\bcheck_\w+\s*\(")
 
 __all__ = ["student_notebook", "make_student_version"]
 
 
-def _text(source):
-    return "".join(source) if isinstance(source, list) else source
+def _is_stub(source):
+    """True when the cell's code holds a `...` for the learner to replace."""
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree))
 
 
 def student_notebook(nb, name="notebook"):
     """Return a student copy of `nb` (an nbformat v4 notebook) and what changed.
 
-    Raises ValueError, naming the notebook and cell, when an `answer` cell has
-    no `student_source`.
+    Raises ValueError, naming the notebook and cell, when an `answer` cell is not a stub.
     """
     copy = nbformat.from_dict(nbformat.from_dict(nb))   # deep copy, nb stays as it was
     cells, answers, solutions = [], 0, 0
@@ -44,16 +47,10 @@ def student_notebook(nb, name="notebook"):
             solutions += 1
             continue
         if "answer" in tags:
-            student = cell.metadata.get("student_source")
-            if not isinstance(student, (str, list)) or not _text(student).strip():
-                raise ValueError(f"{name}: cell {index} is tagged 'answer' but its "
-                                 "metadata.student_source is missing or empty")
-            cell.source = _text(student)
-            del cell.metadata["student_source"]
+            if not _is_stub(cell.source):
+                raise ValueError(f"{name}: cell {index} is tagged 'answer' but holds no `...`: "
+                                 "it would give the answer away")
             answers += 1
-        if cell.cell_type == "code" and ("answer" in tags or CHECK_CALL.search(_text(cell.source))):
-            cell.outputs = []
-            cell.execution_count = None
         cells.append(cell)
     copy.cells = cells
     return copy, {"answers": answers, "solutions": solutions}
@@ -90,8 +87,8 @@ def main(argv):
         print(f"error: {error}", file=sys.stderr)
         return 2
     for name, counts in report.items():
-        print(f"{name}: {counts['answers']} answers blanked, "
-              f"{counts['solutions']} worked answers removed")
+        print(f"{name}: {counts['solutions']} worked answers removed, "
+              f"{counts['answers']} answer cells left for the learner")
     print(f"Student copies written to {args.destination}")
     return 0
 
