@@ -193,6 +193,7 @@ def steps():
 
 VALUES = "takes Values, which refuse NaN and non-numbers themselves (see Value)"
 NONE = "takes no arguments"
+SHOWN = "shown with show_source, never called by a notebook (checked by a test)"
 
 
 # ---- the table ----------------------------------------------------------------------------
@@ -286,10 +287,7 @@ AUDIT = {
                         Raises("target", lambda: N.compare_methods(target=NAN))],
     "comparison_table": [Raises("runs", lambda: N.comparison_table("runs")),
                          Raises("runs", lambda: N.comparison_table([]))],
-    "explore_moves": [
-        Raises("x", lambda: N.explore_moves(N.PARABOLA.f, "1.0", 4.0, 0.5)),
-        Raises("x", lambda: N.explore_moves(N.PARABOLA.f, np.float64(1.0), 4.0, 0.5)),
-        Raises("fx", lambda: N.explore_moves(N.PARABOLA.f, np.array([1.0]), NAN, 0.5))],
+    "explore_moves": SHOWN,
     "pattern_search": [
         Raises("loss", lambda: N.pattern_search("loss", np.zeros(1), 0.5, 0.5, 1e-9,
                                                 lambda f: "", lambda *a: None)),
@@ -525,6 +523,15 @@ def test_every_door_name_is_audited():
 def test_a_newly_imported_name_without_a_row_fails_the_audit():
     imports = dict(notebook_imports(), brand_new=("helpers.graph", "topological_order", "99.ipynb"))
     assert "brand_new" in door_names(imports) - set(AUDIT)
+
+
+def test_names_shown_only_are_never_called():
+    shown = [name for name, entry in AUDIT.items() if entry is SHOWN]
+    for notebook, source in notebook_sources():
+        code = IMPORT.sub("", source)
+        for name in shown:
+            uses = len(re.findall(rf"\b{name}\b", code))
+            assert uses == len(re.findall(rf"show_source\({name}\)", code)), (name, notebook)
 
 
 def test_the_table_names_only_the_door():
