@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.validate import float_array, integer, real
+from helpers.network import one_hot
+from helpers.validate import integer, real
 
 __all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES"]
 
@@ -40,16 +41,6 @@ class Digits:
     X_test: np.ndarray
     Y_test: np.ndarray
     y_test: np.ndarray
-
-    def __post_init__(self):
-        for part in ("train", "test"):
-            X = float_array(getattr(self, f"X_{part}"), f"X_{part}", shape=(64, None))
-            m = X.shape[1]
-            float_array(getattr(self, f"Y_{part}"), f"Y_{part}", shape=(N_CLASSES, m))
-            y = np.asarray(getattr(self, f"y_{part}"))
-            if y.shape != (m,) or y.dtype == bool or not np.issubdtype(y.dtype, np.integer):
-                raise ValueError(f"y_{part} must be {m} integer labels (one per column of "
-                                 f"X_{part}), got shape {y.shape} and dtype {y.dtype}")
 
     def __repr__(self):
         return (f"Digits({self.X_train.shape[1]} training and {self.X_test.shape[1]} test images "
@@ -78,12 +69,6 @@ def _raw():
     return bunch.data.astype(float), bunch.target.astype(np.int64)
 
 
-def _one_hot(labels):
-    out = np.zeros((N_CLASSES, labels.size))
-    out[labels, np.arange(labels.size)] = 1.0
-    return out
-
-
 def load_digits(test_fraction=0.25, seed=0):
     """The digits with a fixed train/test split.
 
@@ -93,9 +78,7 @@ def load_digits(test_fraction=0.25, seed=0):
     Each class is shuffled and split on its own, so both sets hold every digit
     in the same proportions; each set is then put in a shuffled order.
     """
-    test_fraction = real(test_fraction, "test_fraction")
-    if not 0.0 < test_fraction < 1.0:
-        raise ValueError(f"test_fraction must lie strictly between 0 and 1, got {test_fraction}")
+    test_fraction = real(test_fraction, "test_fraction", 0.0, 1.0)
     seed = integer(seed, "seed", low=0)
     pixels, labels = _raw()
     rng = np.random.default_rng(seed)
@@ -110,6 +93,6 @@ def load_digits(test_fraction=0.25, seed=0):
         train.append(members[n_test:])
     train, test = rng.permutation(np.concatenate(train)), rng.permutation(np.concatenate(test))
     X = pixels / 16.0
-    return Digits(X_train=np.ascontiguousarray(X[train].T), Y_train=_one_hot(labels[train]),
+    return Digits(X_train=np.ascontiguousarray(X[train].T), Y_train=one_hot(labels[train], N_CLASSES),
                   y_train=labels[train], X_test=np.ascontiguousarray(X[test].T),
-                  Y_test=_one_hot(labels[test]), y_test=labels[test])
+                  Y_test=one_hot(labels[test], N_CLASSES), y_test=labels[test])

@@ -14,15 +14,15 @@ deserves a closer look (a kink, a tiny gradient, or a subtle bug).
 `planted_bug(net, kind)` returns a deliberately broken backprop, so a
 notebook can show the check catching it.
 """
+from dataclasses import dataclass
+
 import numpy as np
 
-from helpers.activations import sigmoid_prime
-from helpers.network import Network, as_batch, as_targets
-from helpers.validate import (choice, float_array, function, instance, positive, positive_int,
-                              real)
+from helpers.network import Network, feedforward
+from helpers.validate import choice, function, instance, real
 
 __all__ = ["numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
-           "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H"]
+           "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H", "check_h"]
 
 GOOD = 1e-7          # relative error at or below this: the gradient is right
 BAD = 1e-2           # above this: the gradient is wrong
@@ -30,11 +30,7 @@ DEFAULT_H = 1e-5
 _TINY = np.finfo(float).tiny        # only keeps 0 / 0 from happening
 
 
-def _check_net(net):
-    instance(net, "net", Network)
-
-
-def _check_h(h):
+def check_h(h):
     """The step of a finite difference: a number strictly between 0 and 1."""
     h = real(h, "h")
     if not 0 < h < 1:
@@ -48,10 +44,9 @@ def numerical_gradient(net, X, Y, h=DEFAULT_H):
     Returns (nabla_b, nabla_w) shaped like net.biases and net.weights. Costs
     2 forward passes per parameter; the parameters are restored exactly.
     """
-    _check_net(net)
-    h = _check_h(h)
-    X = as_batch(X, net.sizes[0], "X")
-    Y = as_targets(Y, net.sizes[-1], X.shape[1], "Y")
+    instance(net, "net", Network)
+    h = check_h(h)
+    X, Y = net.check_batch(X, Y)
 
     def differences(arrays):
         grads = []
@@ -71,63 +66,41 @@ def numerical_gradient(net, X, Y, h=DEFAULT_H):
     return differences(net.biases), differences(net.weights)
 
 
-def relative_error(a, b, tiny=_TINY):
-    """|a - b| / max(|a|, |b|, tiny), entry by entry (0 where both are 0)."""
-    a, b = float_array(a, "a"), float_array(b, "b")
-    if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
-    return _relative_error(a, b, positive(tiny, "tiny"))
-
-
-def _relative_error(a, b, tiny=_TINY):
-    """relative_error without the checks: a NaN gradient gives a NaN error ("wrong")."""
-    return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), tiny)
+def relative_error(a, b):
+    """|a - b| / max(|a|, |b|), entry by entry (0 where both are 0; NaN for a NaN gradient)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), _TINY)
 
 
 def verdict(error):
-    """'correct', 'suspect' or 'wrong' for a relative error, by the usual thresholds.
-
-    A NaN error (from a NaN gradient) is "wrong"; a negative one is refused.
-    """
-    error = float_array(error, "error", ndim=0, finite=False)
-    if error < 0:
-        raise ValueError(f"error must be a relative error, 0 or more, got {float(error):g}")
-    if not np.isfinite(error) or error > BAD:
+    """'correct', 'suspect' or 'wrong' for a relative error, by the usual thresholds (NaN: wrong)."""
+    if not error <= BAD:
         return "wrong"
     return "correct" if error <= GOOD else "suspect"
 
 
+@dataclass
 class GradCheck:
     """The result of a gradient check.
 
     max_error -- the largest entry-by-entry relative error over all parameters
     worst     -- where it occurs, e.g. "weights[0][2, 1]"
-    verdict   -- "correct" (<= 1e-7), "suspect" (<= 1e-2) or "wrong"
-    ok        -- verdict == "correct"
+    verdict   -- "correct" (<= 1e-7), "suspect" (<= 1e-2) or "wrong"; ok: verdict == "correct"
     errors    -- {"weights[0]": array of relative errors, "biases[0]": ..., ...}
     backprop, numerical -- the two gradients compared, as (nabla_b, nabla_w)
     evaluations -- how many cost evaluations the finite differences took
     """
+    backprop: tuple
+    numerical: tuple
+    evaluations: int
+    errors: dict
+    max_error: float
+    worst: str
+    verdict: str
 
-    def __init__(self, backprop, numerical, evaluations):
-        backprop = _gradient_pair(backprop, "backprop", finite=False)    # what is being checked
-        numerical = _gradient_pair(numerical, "numerical")
-        shapes = [[g.shape for g in part] for part in (*numerical, *backprop)]
-        if shapes[:2] != shapes[2:]:
-            raise ValueError(f"numerical must have the shapes of backprop, got {shapes[:2]} "
-                             f"and {shapes[2:]}")
-        self.backprop, self.numerical = backprop, numerical
-        self.evaluations = positive_int(evaluations, "evaluations")
-        self.errors = {}
-        for name, k in (("biases", 0), ("weights", 1)):
-            for i, (a, b) in enumerate(zip(backprop[k], numerical[k])):
-                self.errors[f"{name}[{i}]"] = _relative_error(a, b)
-        name, errs = max(self.errors.items(), key=lambda kv: np.max(kv[1]))
-        idx = np.unravel_index(np.argmax(errs), errs.shape)
-        self.max_error = float(errs[idx])
-        self.worst = f"{name}[{', '.join(str(int(i)) for i in idx)}]"
-        self.verdict = verdict(self.max_error)
-        self.ok = self.verdict == "correct"
+    @property
+    def ok(self):
+        return self.verdict == "correct"
 
     def __bool__(self):
         return self.ok
@@ -139,30 +112,14 @@ class GradCheck:
                 f"({rule}): {self.verdict}")
 
 
-def _gradient_pair(pair, name, finite=True):
-    """(nabla_b, nabla_w): two equally long lists of float arrays."""
-    if not isinstance(pair, (tuple, list)) or len(pair) != 2 or not all(
-            isinstance(part, (tuple, list)) for part in pair):
-        raise TypeError(f"{name} must be a pair (nabla_b, nabla_w) of lists of arrays, "
-                        f"got {type(pair).__name__}")
-    if len(pair[0]) != len(pair[1]) or not pair[0]:
-        raise ValueError(f"{name} must hold as many nabla_b as nabla_w arrays (one per layer), "
-                         f"got {len(pair[0])} and {len(pair[1])}")
-    return tuple([float_array(g, f"{name}[{k}][{i}]", finite=finite) for i, g in enumerate(part)]
-                 for k, part in enumerate(pair))
-
-
 def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
     """Compare a backprop (default: net.backprop) with finite differences on (X, Y).
 
     backprop -- a function (X, Y) -> (nabla_b, nabla_w), e.g. from planted_bug
     """
-    _check_net(net)
-    if backprop is None:
-        backprop = net.backprop
-    function(backprop, "backprop")
-    X = as_batch(X, net.sizes[0], "X")
-    Y = as_targets(Y, net.sizes[-1], X.shape[1], "Y")
+    instance(net, "net", Network)
+    backprop = function(net.backprop if backprop is None else backprop, "backprop")
+    X, Y = net.check_batch(X, Y)
     analytic = backprop(X, Y)
     for name, got, want in (("nabla_b", analytic[0], net.biases),
                             ("nabla_w", analytic[1], net.weights)):
@@ -170,7 +127,15 @@ def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
             raise ValueError(f"backprop returned {name} with shapes {[np.shape(g) for g in got]}, "
                              f"expected {[w.shape for w in want]}")
     numerical = numerical_gradient(net, X, Y, h)
-    return GradCheck(analytic, numerical, 2 * net.n_params)
+    errors = {}
+    for name, k in (("biases", 0), ("weights", 1)):
+        for i, (a, b) in enumerate(zip(analytic[k], numerical[k])):
+            errors[f"{name}[{i}]"] = relative_error(a, b)
+    name, errs = max(errors.items(), key=lambda kv: np.max(kv[1]))
+    idx = np.unravel_index(np.argmax(errs), errs.shape)
+    max_error = float(errs[idx])
+    return GradCheck(analytic, numerical, 2 * net.n_params, errors, max_error,
+                     f"{name}[{', '.join(str(int(i)) for i in idx)}]", verdict(max_error))
 
 
 # ---- planted bugs -----------------------------------------------------------
@@ -190,7 +155,7 @@ def planted_bug(net, kind="missing sigma'"):
     Returns a function (X, Y) -> (nabla_b, nabla_w) with the right shapes and
     the wrong numbers, for gradient_check(net, X, Y, backprop=...).
     """
-    _check_net(net)
+    instance(net, "net", Network)
     choice(kind, "kind", sorted(BUGS))
     if kind == "untransposed weight" and not any(w.shape[0] == w.shape[1] for w in net.weights[1:]):
         raise ValueError("kind 'untransposed weight' needs a square weight matrix after the first "
@@ -200,29 +165,25 @@ def planted_bug(net, kind="missing sigma'"):
                          f"(for {getattr(net.cost, 'name', net.cost)} it is the right formula)")
 
     def buggy_backprop(X, Y):
-        X = as_batch(X, net.sizes[0], "X")
-        Y = as_targets(Y, net.sizes[-1], X.shape[1], "Y")
-        m = 1 if kind == "sum instead of mean" else X.shape[1]
-        zs, activations = net.forward(X)
-        nabla_b, nabla_w = [None] * len(net.biases), [None] * len(net.weights)
+        x, y = net.check_batch(X, Y)
+        weights, cost, activation = net.weights, net.cost, net.activation
+        zs, activations = feedforward(weights, net.biases, x, cost, activation)
+        m = 1 if kind == "sum instead of mean" else x.shape[1]
+        L = len(weights)
+        nabla_b, nabla_w = [None] * L, [None] * L
         if kind == "output sigma' dropped":
-            delta = activations[-1] - Y                                         # BP1, wrong
+            delta = activations[L] - y                                          # BP1, wrong
         else:
-            delta = net.cost.delta(zs[-1], activations[-1], Y)                  # BP1
-        nabla_b[-1] = delta.sum(axis=1, keepdims=True) / m                      # BP3
-        nabla_w[-1] = (delta / m) @ activations[-2].T                           # BP4
-        for l in range(2, net.num_layers):
-            w = net.weights[-l + 1]
-            if kind == "untransposed weight" and w.shape[0] == w.shape[1]:
-                back = w @ delta                                                # should be w.T
-            else:
-                back = w.T @ delta
-            if kind == "missing sigma'":
-                delta = back                                                    # BP2 without sigma'
-            else:
-                delta = back * sigmoid_prime(zs[-l])                            # BP2
-            nabla_b[-l] = delta.sum(axis=1, keepdims=True) / m                  # BP3
-            nabla_w[-l] = (delta / m) @ activations[-l - 1].T                   # BP4
+            delta = cost.delta(zs[L - 1], activations[L], y)                    # BP1
+        for l in range(L - 1, -1, -1):
+            if l < L - 1:
+                w = weights[l + 1]
+                square = w.shape[0] == w.shape[1]
+                back = w @ delta if kind == "untransposed weight" and square else w.T @ delta
+                slope = 1.0 if kind == "missing sigma'" else activation.prime(zs[l])
+                delta = back * slope                                            # BP2
+            nabla_b[l] = delta.sum(axis=1, keepdims=True) / m                   # BP3
+            nabla_w[l] = delta @ activations[l].T / m                           # BP4
         return nabla_b, nabla_w
 
     buggy_backprop.__name__ = f"backprop_with_{kind.replace(' ', '_').replace(chr(39), '')}"

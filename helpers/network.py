@@ -1,54 +1,79 @@
-"""A feedforward sigmoid network trained by backpropagation, one mini-batch per matrix.
+"""A feedforward network trained by backpropagation, one mini-batch per matrix.
 
 Names and layout follow Nielsen's book, so the two can be read side by side:
-`weights[i]` has shape (n_l, n_(l-1)) and maps layer l-1 to layer l,
-`biases[i]` has shape (n_l, 1), and `i = 0` is the first layer after the input.
+`weights[l]` has shape (n_l, n_(l-1)) and maps one layer to the next,
+`biases[l]` has shape (n_l, 1), and `l = 0` is the first layer after the input.
 
-A batch of m examples is a matrix with ONE COLUMN PER EXAMPLE: X has shape
-(n_in, m) and targets Y have shape (n_out, m). Every layer then runs as one
-matrix product, z = w a + b (the bias column broadcasts across the columns),
-and `backprop` returns gradients averaged over the m columns with no Python
-loop over examples.
+A batch of m examples is a matrix with ONE COLUMN PER EXAMPLE: x has shape
+(n_in, m) and y has shape (n_out, m). Every layer then runs as one matrix
+product, z = w a + b (the bias column broadcasts across the columns).
 
-Hidden layers use the sigmoid; the output layer uses `cost.activation` (the
-sigmoid for the quadratic and cross-entropy costs, the softmax for the
-log-likelihood cost), so swapping the cost is one argument.
+`feedforward` and `backprop` are the formulas, plain numpy on checked data.
+`Network` holds the parameters and checks what a notebook passes in, once.
 
     >>> net = Network([2, 3, 2], seed=0)
-    >>> X = np.array([[0.5, -1.0], [1.0, 0.25]])      # two examples, as columns
-    >>> Y = np.array([[1.0, 0.0], [0.0, 1.0]])
-    >>> nabla_b, nabla_w = net.backprop(X, Y)
+    >>> x = np.array([[0.5, -1.0], [1.0, 0.25]])      # two examples, as columns
+    >>> nabla_b, nabla_w = net.backprop(x, [0, 1])
     >>> [g.shape for g in nabla_w]
     [(3, 2), (2, 3)]
 """
 import numpy as np
 
-from helpers.activations import _sigmoid as sigmoid      # the formula: batches are checked once
-from helpers.costs import COSTS, QuadraticCost
-from helpers.validate import _unchecked as unchecked
+from helpers.activations import ACTIVATIONS, Sigmoid
+from helpers.costs import QuadraticCost, as_cost
 from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
-__all__ = ["Network", "one_hot", "as_batch", "as_targets"]
+__all__ = ["feedforward", "backprop", "Network", "one_hot", "as_batch", "as_targets"]
 
 
-# ---- input checking ---------------------------------------------------------
+# ---- the formulas -------------------------------------------------------------
+
+def feedforward(weights, biases, x, cost=QuadraticCost, activation=Sigmoid):
+    """Every layer's z and activation for the examples in the columns of x: (zs, activations).
+
+    zs[l] = weights[l] @ activations[l] + biases[l]; activations[0] is x.
+    Hidden layers use `activation`, the output layer the cost's own.
+    """
+    zs, activations = [], [x]
+    for l, (w, b) in enumerate(zip(weights, biases)):
+        zs.append(w @ activations[l] + b)
+        output = cost.activation if l == len(weights) - 1 else activation
+        activations.append(output.fn(zs[l]))
+    return zs, activations
+
+
+def backprop(weights, biases, x, y, cost=QuadraticCost, activation=Sigmoid, costs=None):
+    """The gradient of the cost on the mini-batch (x, y): (nabla_b, nabla_w).
+
+    nabla_b[l] and nabla_w[l] have the shapes of biases[l] and weights[l]. The
+    m examples (columns) move through each line together, and dividing the
+    column sums by m averages their gradients.
+    costs -- a list, or None: sgd passes one to collect each mini-batch's cost.
+    """
+    zs, activations = feedforward(weights, biases, x, cost, activation)
+    if costs is not None:
+        costs.append(cost.fn(activations[-1], y))
+    m, L = x.shape[1], len(weights)          # weights[L - 1] leads to the output layer
+    nabla_b, nabla_w = [None] * L, [None] * L
+    delta = cost.delta(zs[L - 1], activations[L], y)                            # BP1
+    for l in range(L - 1, -1, -1):           # from the output layer back to the first
+        if l < L - 1:
+            delta = (weights[l + 1].T @ delta) * activation.prime(zs[l])        # BP2
+        nabla_b[l] = delta.sum(axis=1, keepdims=True) / m                       # BP3
+        nabla_w[l] = delta @ activations[l].T / m                               # BP4
+    return nabla_b, nabla_w
+
+
+# ---- checking what comes in ------------------------------------------------------
 
 def as_batch(X, n_in, name="X"):
-    """X as a float matrix of shape (n_in, m): one column per example.
-
-    A 1-D vector of length n_in is taken as a single example (one column).
-    """
-    return _as_batch(X, positive_int(n_in, "n_in"), instance(name, "name", str))
-
-
-def _as_batch(X, n_in, name):
+    """X as a float matrix of shape (n_in, m), one column per example (a vector is one example)."""
     X = float_array(X, name)
     if X.ndim == 1 and X.shape[0] == n_in:
         X = X.reshape(n_in, 1)
     if X.ndim != 2 or X.shape[0] != n_in or X.shape[1] == 0:
-        hint = ""
-        if X.ndim == 2 and X.shape[1] == n_in and X.shape[0] != n_in:
-            hint = " (examples are columns here: pass X.T)"
+        hint = " (examples are columns here: pass X.T)" if X.ndim == 2 and X.shape[1] == n_in \
+            else ""
         raise ValueError(f"{name} must have shape ({n_in}, m), one column per example, "
                          f"or be a vector of length {n_in}; got shape {X.shape}{hint}")
     return X
@@ -57,20 +82,14 @@ def _as_batch(X, n_in, name):
 def one_hot(labels, n_classes):
     """Integer class labels of shape (m,) as a one-hot matrix of shape (n_classes, m)."""
     n_classes = positive_int(n_classes, "n_classes")
-    return _one_hot(labels, n_classes)
-
-
-def _one_hot(labels, n_classes):
-    if isinstance(labels, (str, bytes)):
-        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}")
     try:
-        labels = np.asarray(labels)
-    except Exception:                              # ragged lists
-        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}") \
-            from None
-    if labels.ndim != 1 or labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
-        raise ValueError(f"labels must be a 1-D array of integers, got shape {labels.shape} "
-                         f"and dtype {labels.dtype}")
+        arr = None if isinstance(labels, (str, bytes)) else np.asarray(labels)
+    except ValueError:                             # ragged lists
+        arr = None
+    if arr is None or arr.ndim != 1 or arr.dtype.kind not in "iu":
+        shape = "" if arr is None else f" of shape {arr.shape} and dtype {arr.dtype}"
+        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}{shape}")
+    labels = arr
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
         raise ValueError(f"labels must lie in 0..{n_classes - 1}, got values "
                          f"from {labels.min()} to {labels.max()}")
@@ -82,24 +101,18 @@ def _one_hot(labels, n_classes):
 def as_targets(Y, n_out, m, name="Y"):
     """Y as a float matrix of shape (n_out, m).
 
-    Accepted: targets of shape (n_out, m) (one-hot or any desired outputs),
-    integer class labels of shape (m,) (made one-hot; needs n_out >= 2),
-    for a single example a vector of length n_out, and for a single output
-    neuron a vector of m targets.
+    Accepted: targets of shape (n_out, m), integer class labels of shape (m,)
+    (made one-hot; needs n_out >= 2), for a single example a vector of length
+    n_out, and for a single output neuron a vector of m targets.
     """
-    return _as_targets(Y, positive_int(n_out, "n_out"), positive_int(m, "m"),
-                        instance(name, "name", str))
-
-
-def _as_targets(Y, n_out, m, name):
-    if not (type(Y) is np.ndarray and Y.dtype == np.float64):
+    if not (isinstance(Y, np.ndarray) and Y.dtype == np.float64):
         try:
             raw = np.asarray(Y)
-        except Exception:                          # ragged lists
+        except ValueError:                         # ragged lists: float_array says so
             raw = None
-        if (raw is not None and raw.ndim == 1 and n_out >= 2 and raw.shape[0] == m
-                and np.issubdtype(raw.dtype, np.integer) and raw.dtype != bool):
-            return _one_hot(raw, n_out)
+        if raw is not None and raw.ndim == 1 and n_out >= 2 and raw.shape[0] == m \
+                and raw.dtype.kind in "iu":
+            return one_hot(raw, n_out)
     Y = float_array(Y, name)
     if Y.ndim == 1 and m == 1 and Y.shape[0] == n_out:
         Y = Y.reshape(n_out, 1)
@@ -111,56 +124,56 @@ def _as_targets(Y, n_out, m, name):
     return Y
 
 
-def _as_cost(cost):
-    if isinstance(cost, str):
-        if cost not in COSTS:
-            raise ValueError(f"cost must be one of {sorted(COSTS)} or a cost object, got {cost!r}")
-        return COSTS[cost]
-    if not all(callable(getattr(cost, attr, None)) for attr in ("fn", "delta", "activation")):
-        raise TypeError("cost must have fn(a, y), delta(z, a, y) and activation(z), "
-                        f"e.g. QuadraticCost; got {cost!r}")
-    return cost
+def as_activation(activation, name="activation"):
+    """An activation object (Sigmoid, Tanh, ReLU) from itself or its name."""
+    if isinstance(activation, str):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"{name} must be one of {sorted(ACTIVATIONS)} or an activation "
+                             f"object, got {activation!r}")
+        return ACTIVATIONS[activation]
+    if not all(callable(getattr(activation, attr, None)) for attr in ("fn", "prime")):
+        raise TypeError(f"{name} must be an activation such as Sigmoid (with fn and prime), "
+                        f"got {activation!r}")
+    return activation
 
 
-# ---- the network ------------------------------------------------------------
+# ---- the network ----------------------------------------------------------------
 
 class Network:
-    """A fully connected network: sigmoid hidden layers, `cost.activation` at the output.
+    """A fully connected network: `activation` in the hidden layers, `cost.activation` at the output.
 
-    sizes -- neurons per layer, input first: [2, 3, 2] has 2 inputs, 3 hidden, 2 outputs
-    cost  -- QuadraticCost, CrossEntropyCost, LogLikelihoodCost (or their names)
-    seed  -- seed of np.random.default_rng for the initial weights and biases
+    sizes      -- neurons per layer, input first: [2, 3, 2] has 2 inputs, 3 hidden, 2 outputs
+    cost       -- QuadraticCost, CrossEntropyCost, LogLikelihoodCost (or their names)
+    activation -- of the hidden layers: Sigmoid (the book's), Tanh or ReLU
+    seed       -- seed of np.random.default_rng for the initial weights and biases
 
-    Initialisation: every weight w^l_jk ~ N(0, 1) / sqrt(n_(l-1)) (Gaussian,
-    scaled by the square root of the neuron's fan-in, so z starts with a
-    standard deviation near 1 and the sigmoids are not saturated), and every
-    bias b^l_j ~ N(0, 1). This is the "default" initialiser of Nielsen's
-    network2.py, drawn from NumPy's newer generator.
+    Initialisation (the "default" of Nielsen's network2.py, from NumPy's newer
+    generator): w ~ N(0, 1) / sqrt(fan-in), so z starts with a standard
+    deviation near 1 and the sigmoids are not saturated, and b ~ N(0, 1).
     """
 
-    def __init__(self, sizes, cost=QuadraticCost, seed=0):
+    def __init__(self, sizes, cost=QuadraticCost, activation=Sigmoid, seed=0):
         if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
             raise TypeError(f"sizes must be a list of layer sizes such as [2, 3, 2], got {sizes!r}")
         if len(sizes) < 2:
             raise ValueError(f"sizes must list at least 2 layers (input and output), got {list(sizes)}")
-        sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+        self.sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
         if seed is not None:
             integer(seed, "seed", low=0)
-        self.sizes = sizes
         self.num_layers = len(self.sizes)
-        self.cost = _as_cost(cost)
+        self.cost, self.activation = as_cost(cost), as_activation(activation)
         rng = np.random.default_rng(seed)
         self.weights = [rng.standard_normal((n, n_in)) / np.sqrt(n_in)
                         for n_in, n in zip(self.sizes[:-1], self.sizes[1:])]
         self.biases = [rng.standard_normal((n, 1)) for n in self.sizes[1:]]
 
     def __repr__(self):
-        return f"Network({self.sizes}, cost={getattr(self.cost, '__name__', self.cost)})"
+        names = [getattr(part, "__name__", repr(part)) for part in (self.cost, self.activation)]
+        return f"Network({self.sizes}, cost={names[0]}, activation={names[1]})"
 
     def copy(self):
-        """An independent network with the same sizes, cost and parameters."""
-        other = Network.__new__(Network)
-        other.sizes, other.num_layers, other.cost = list(self.sizes), self.num_layers, self.cost
+        """An independent network with the same sizes, cost, activation and parameters."""
+        other = Network(self.sizes, self.cost, self.activation, seed=None)
         other.weights = [w.copy() for w in self.weights]
         other.biases = [b.copy() for b in self.biases]
         return other
@@ -170,155 +183,103 @@ class Network:
         """How many numbers the network learns (weights and biases)."""
         return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
 
-    # ---- forward ----------------------------------------------------------
-
-    def _batch(self, X, Y):
-        X = _as_batch(X, self.sizes[0], "X")
-        return X, _as_targets(Y, self.sizes[-1], X.shape[1], "Y")
+    def check_batch(self, X, Y):
+        """(X, Y) checked and shaped for this network: (n_in, m) and (n_out, m) float matrices."""
+        X = as_batch(X, self.sizes[0], "X")
+        return X, as_targets(Y, self.sizes[-1], X.shape[1], "Y")
 
     def forward(self, X):
-        """Feedforward keeping every layer: (zs, activations).
-
-        zs[i] is z for layer i+1; activations[0] is X itself, activations[-1]
-        the output. Each has one column per example.
-        """
-        return self._forward(_as_batch(X, self.sizes[0], "X"))
-
-    def _forward(self, a):
-        zs, activations = [], [a]
-        last = len(self.weights) - 1
-        output = unchecked(self.cost.activation)           # a checked batch needs no more checks
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
-            z = w @ a + b                                   # z^l = w^l a^(l-1) + b^l
-            a = output(z) if i == last else sigmoid(z)
-            zs.append(z)
-            activations.append(a)
-        return zs, activations
+        """(zs, activations) of every layer: activations[0] is X, activations[-1] the output."""
+        return feedforward(self.weights, self.biases, as_batch(X, self.sizes[0], "X"),
+                           self.cost, self.activation)
 
     def feedforward(self, X):
         """The output activations, shape (n_out, m) (a 1-D X gives one column)."""
         return self.forward(X)[1][-1]
 
-    # ---- backward ---------------------------------------------------------
-
-    def backprop(self, X, Y, check=True):
-        """Gradients of the cost averaged over the m columns: (nabla_b, nabla_w).
-
-        nabla_b[i] and nabla_w[i] have the shapes of biases[i] and weights[i].
-        The whole mini-batch moves through each line at once: delta has one
-        column per example, and summing over columns adds the examples'
-        gradients: for the weights the matrix product (delta / m) @ a.T is
-        the average over examples of delta_x a_x^T. In the hidden layers,
-        sigma'(z^l) is computed as a^l (1 - a^l) from the stored activations
-        (the same number as sigmoid_prime(z^l), without a second exponential).
-
-        check -- validate X and Y first; `sgd` checks the whole data set once
-                 and passes False for each of its mini-batches. The cost's
-                 formula is called `unchecked`: X and Y were checked already.
-        """
-        if check:
-            X, Y = self._batch(X, Y)
-        m = X.shape[1]
-        zs, activations = self._forward(X)
-        nabla_b = [None] * len(self.biases)
-        nabla_w = [None] * len(self.weights)
-        delta = unchecked(self.cost.delta)(zs[-1], activations[-1], Y)         # BP1
-        nabla_b[-1] = delta.sum(axis=1, keepdims=True) / m                     # BP3
-        nabla_w[-1] = (delta / m) @ activations[-2].T                          # BP4
-        for l in range(2, self.num_layers):
-            a = activations[-l]
-            sp = a * (1.0 - a)                                                 # sigma'(z^l)
-            delta = (self.weights[-l + 1].T @ delta) * sp                      # BP2
-            nabla_b[-l] = delta.sum(axis=1, keepdims=True) / m                 # BP3
-            nabla_w[-l] = (delta / m) @ activations[-l - 1].T                  # BP4
-        return nabla_b, nabla_w
+    def backprop(self, X, Y):
+        """The gradient of the cost averaged over the columns of X: (nabla_b, nabla_w)."""
+        return backprop(self.weights, self.biases, *self.check_batch(X, Y), self.cost, self.activation)
 
     def deltas(self, X, Y):
         """The error delta^l = dC_x/dz^l of every layer after the input, one column per example.
 
-        The same BP1 and BP2 as in `backprop`, kept apart for drawing and
-        teaching: deltas(X, Y)[-1] is the output error, deltas(X, Y)[0] the
-        first hidden layer's.
+        For one example the bias gradient is delta itself (BP3), so these are
+        backprop's nabla_b, one column at a time; deltas(X, Y)[-1] is the output error.
         """
-        X, Y = self._batch(X, Y)
-        zs, activations = self._forward(X)
-        out = [unchecked(self.cost.delta)(zs[-1], activations[-1], Y)]         # BP1
-        for l in range(2, self.num_layers):
-            a = activations[-l]
-            out.insert(0, (self.weights[-l + 1].T @ out[0]) * (a * (1.0 - a)))  # BP2
-        return out
+        X, Y = self.check_batch(X, Y)
+        columns = [backprop(self.weights, self.biases, X[:, [j]], Y[:, [j]], self.cost,
+                            self.activation)[0] for j in range(X.shape[1])]
+        return [np.hstack(layer) for layer in zip(*columns)]
 
-    # ---- learning ---------------------------------------------------------
+    # ---- learning ---------------------------------------------------------------
 
-    def update_mini_batch(self, X, Y, eta, check=True):
-        """One step of gradient descent on one mini-batch: w -> w - eta * nabla_w.
+    def update_mini_batch(self, X, Y, eta):
+        """One step of gradient descent on one mini-batch: w -> w - eta * nabla_w."""
+        X, Y = self.check_batch(X, Y)
+        self._step(X, Y, positive(eta, "eta"))
 
-        check -- validate the arguments first (False: already checked by `sgd`)
-        """
-        if check:
-            eta = positive(eta, "eta")
-        nabla_b, nabla_w = self.backprop(X, Y, check=check)
-        # In place: an epoch takes thousands of steps, and new arrays for each cost time.
-        for w, nw in zip(self.weights, nabla_w):
+    def _step(self, x, y, eta, costs=None):
+        nabla_b, nabla_w = backprop(self.weights, self.biases, x, y, self.cost, self.activation,
+                                    costs)
+        for w, nw in zip(self.weights, nabla_w):      # in place: no new arrays at every step
             w -= eta * nw
         for b, nb in zip(self.biases, nabla_b):
             b -= eta * nb
 
-    def sgd(self, X, Y, epochs, mini_batch_size, eta, test=None, seed=0, callback=None):
+    def sgd(self, X, Y, epochs, mini_batch_size, eta, test=None, seed=0, callback=None,
+            monitor_training_cost=False):
         """Mini-batch stochastic gradient descent; returns the history of each epoch.
 
         Each epoch shuffles the columns (np.random.default_rng(seed)), cuts
         them into mini-batches of `mini_batch_size` (the last one may be
-        smaller) and takes one `update_mini_batch` step per mini-batch.
+        smaller) and takes one gradient step per mini-batch.
 
         test     -- optional (X_test, Y_test), evaluated after every epoch
         callback -- optional callback(epoch, history), called after every epoch
+        monitor_training_cost -- also evaluate the cost on all of X after each epoch
 
         The history dict has lists, one entry per epoch: "epoch" (1, 2, ...),
-        "train_cost" and, with test data, "test_cost" and "test_accuracy".
+        "train_cost" (the average of the mini-batches' costs during the epoch,
+        which backprop computes anyway; with monitor_training_cost, the cost on
+        all of X after the epoch instead) and, with test data, "test_cost" and
+        "test_accuracy".
         """
-        X, Y = self._batch(X, Y)
-        m = X.shape[1]
+        X, Y = self.check_batch(X, Y)
         epochs = integer(epochs, "epochs", low=0)
-        mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
-        if mini_batch_size > m:
-            raise ValueError(f"mini_batch_size must be at most the number of examples ({m}), "
-                             f"got {mini_batch_size}")
-        eta = positive(eta, "eta")
+        mini_batch_size = positive_int(mini_batch_size, "mini_batch_size", high=X.shape[1])
+        eta, seed = positive(eta, "eta"), integer(seed, "seed", low=0)
         if callback is not None:
             function(callback, "callback")
-        integer(seed, "seed", low=0)
         if test is not None:
             if not isinstance(test, (tuple, list)) or len(test) != 2:
                 raise TypeError(f"test must be a pair (X_test, Y_test), got {type(test).__name__}")
-            X_test = _as_batch(test[0], self.sizes[0], "X_test")
-            test = (X_test, _as_targets(test[1], self.sizes[-1], X_test.shape[1], "Y_test"))
-        X, Y = np.asfortranarray(X), np.asfortranarray(Y)    # once, see train_epoch
+            X_test = as_batch(test[0], self.sizes[0], "X_test")
+            test = (X_test, as_targets(test[1], self.sizes[-1], X_test.shape[1], "Y_test"))
+        X, Y = np.asfortranarray(X), np.asfortranarray(Y)    # once, see _train_epoch
         rng = np.random.default_rng(seed)
         history = {"epoch": [], "train_cost": []}
         if test is not None:
             history.update(test_cost=[], test_accuracy=[])
-        for epoch in range(1, int(epochs) + 1):
-            self._train_epoch(X, Y, mini_batch_size, eta, rng)
+        for epoch in range(1, epochs + 1):
+            batch_cost = self._train_epoch(X, Y, mini_batch_size, eta, rng)
             history["epoch"].append(epoch)
-            history["train_cost"].append(self.cost_value(X, Y))
+            history["train_cost"].append(self._cost(X, Y) if monitor_training_cost else batch_cost)
             if test is not None:
-                history["test_cost"].append(self.cost_value(*test))
-                history["test_accuracy"].append(self.accuracy(*test))
+                history["test_cost"].append(self._cost(*test))
+                history["test_accuracy"].append(self._accuracy(*test))
             if callback is not None:
                 callback(epoch, history)
         return history
 
     def train_epoch(self, X, Y, mini_batch_size, eta, rng):
-        """One pass over the data in shuffled mini-batches (the body of `sgd`).
+        """One pass over the data in shuffled mini-batches; returns their average cost.
 
         rng -- a np.random.Generator that draws the shuffle
         """
-        X, Y = self._batch(X, Y)
-        mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
-        eta = positive(eta, "eta")
-        instance(rng, "rng", np.random.Generator)
-        self._train_epoch(X, Y, mini_batch_size, eta, rng)
+        X, Y = self.check_batch(X, Y)
+        return self._train_epoch(X, Y, positive_int(mini_batch_size, "mini_batch_size"),
+                                 positive(eta, "eta"), instance(rng, "rng", np.random.Generator))
 
     def _train_epoch(self, X, Y, mini_batch_size, eta, rng):
         # Each example (a column) is kept contiguous in memory (Fortran order),
@@ -327,28 +288,34 @@ class Network:
         # columns of a wide C-ordered matrix instead gives strided batches
         # that multiply several times more slowly.)
         X_rows, Y_rows = np.asfortranarray(X).T, np.asfortranarray(Y).T
-        order = rng.permutation(X.shape[1])
+        order, costs = rng.permutation(X.shape[1]), []
         for k in range(0, X.shape[1], mini_batch_size):
             idx = order[k:k + mini_batch_size]
-            self.update_mini_batch(X_rows[idx].T, Y_rows[idx].T, eta, check=False)
+            self._step(X_rows[idx].T, Y_rows[idx].T, eta, costs)
+        sizes = np.diff([*range(0, X.shape[1], mini_batch_size), X.shape[1]])
+        return float(np.dot(costs, sizes) / X.shape[1])     # weighted: the last batch may be short
 
-    # ---- evaluation -------------------------------------------------------
+    # ---- evaluation ---------------------------------------------------------------
 
     def cost_value(self, X, Y):
         """The cost C = (1/m) sum_x C_x over the columns of X (Y: targets or labels)."""
-        X, Y = self._batch(X, Y)
-        return unchecked(self.cost.fn)(self._forward(X)[1][-1], Y)
+        return self._cost(*self.check_batch(X, Y))
+
+    def _cost(self, X, Y):
+        return self.cost.fn(feedforward(self.weights, self.biases, X, self.cost,
+                                        self.activation)[1][-1], Y)
 
     def accuracy(self, X, Y):
         """The fraction (0 to 1) of examples whose largest output is the right class.
 
         Y may be integer labels of shape (m,) or one-hot targets of shape
-        (n_out, m) (the right class is then the argmax of each column).
-        With a single output neuron, the prediction is "output >= 0.5" and
-        the target is "y >= 0.5".
+        (n_out, m). With a single output neuron, the prediction is
+        "output >= 0.5" and the target is "y >= 0.5".
         """
-        X, Y = self._batch(X, Y)
-        a = self._forward(X)[1][-1]
+        return self._accuracy(*self.check_batch(X, Y))
+
+    def _accuracy(self, X, Y):
+        a = feedforward(self.weights, self.biases, X, self.cost, self.activation)[1][-1]
         if self.sizes[-1] == 1:
             return float(np.mean((a[0] >= 0.5) == (Y[0] >= 0.5)))
         return float(np.mean(a.argmax(axis=0) == Y.argmax(axis=0)))

@@ -18,12 +18,7 @@ class _Source:
 
 
 def show_source(obj):
-    """The source code of a function, class or method, for display.
-
-    Decorators with private names (`@_arrays(...)`) are left out: they only
-    check the arguments, and the lesson is the formula underneath.
-    """
+    """The source code of a function, class or method, exactly as written, for display."""
     if not (inspect.isfunction(obj) or inspect.isclass(obj) or inspect.ismethod(obj)):
         raise TypeError(f"show_source needs a function, class or method, got {type(obj).__name__}")
-    lines = inspect.getsource(obj).splitlines(keepends=True)
-    return _Source("".join(line for line in lines if not line.lstrip().startswith("@_")))
+    return _Source(inspect.getsource(obj))

@@ -1,5 +1,5 @@
 """The collection's look: a colour-blind-safe palette and readable defaults."""
-__all__ = ["OKABE_ITO", "COLORS", "use_style"]
+__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "use_style"]
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
@@ -9,6 +9,16 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
 COLORS = {"main": "#0072B2", "second": "#E69F00", "third": "#009E73",
           "alert": "#D55E00", "highlight": "#CC79A7", "light": "#56B4E9",
           "ink": "#000000", "muted": "#999999"}
+
+# One look per cost in every figure: colour AND line style AND marker, and a label.
+COST_STYLE = {
+    "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o",
+                  "label": "quadratic + sigmoid"},
+    "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s",
+                      "label": "cross-entropy + sigmoid"},
+    "log-likelihood": {"color": COLORS["third"], "linestyle": "-.", "marker": "^",
+                       "label": "log-likelihood + softmax"},
+}
 
 
 def use_style():

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from helpers.gradcheck import _check_h
-from helpers.network import Network, _as_cost
-from helpers.validate import (float_array, function, instance, integer, positive, positive_int,
-                              real)
+from helpers.costs import as_cost
+from helpers.gradcheck import GOOD, check_h
+from helpers.network import Network
+from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
-__all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified", "one_blas_thread"]
+__all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified",
+           "one_blas_thread"]
 
 
 @dataclass
@@ -32,14 +33,9 @@ class OutputErrorCheck:
     numerical: np.ndarray
     max_error: float
 
-    def __post_init__(self):
-        delta = float_array(self.delta, "delta", ndim=1)
-        float_array(self.numerical, "numerical", shape=delta.shape)
-        real(self.max_error, "max_error", low=0.0)
-
     @property
     def ok(self):
-        return self.max_error <= 1e-7
+        return self.max_error <= GOOD
 
     def __repr__(self):
         verdict = "agree (relative error <= 1e-7)" if self.ok else "DISAGREE"
@@ -49,24 +45,21 @@ class OutputErrorCheck:
 def output_error_check(cost, z, y, h=1e-5):
     """Check cost.delta(z, a, y) = dC_x/dz for one example (z and y: vectors of the same length).
 
-    C_x is cost.fn(cost.activation(z), y); each entry z_j is moved by +-h and
+    C_x is cost.fn(cost.activation.fn(z), y); each entry z_j is moved by +-h and
     the centred difference [C(z_j + h) - C(z_j - h)] / 2h approximates dC_x/dz_j.
     """
-    cost = _as_cost(cost)
-    z = _vector(z, "z")
-    y = _vector(y, "y")
+    cost, h = as_cost(cost), check_h(h)
+    z, y = _vector(z, "z"), _vector(y, "y")
     if y.shape != z.shape:
         raise ValueError(f"y must have the same length as z ({z.size}), got {y.size}")
-    h = _check_h(h)
-    column = z.reshape(-1, 1)
-    target = y.reshape(-1, 1)
-    delta = cost.delta(column, cost.activation(column), target).ravel()
+    column, target = z.reshape(-1, 1), y.reshape(-1, 1)
+    delta = cost.delta(column, cost.activation.fn(column), target).ravel()
     numerical = np.empty_like(z)
     for j in range(z.size):
         step = np.zeros_like(column)
         step[j] = h
-        plus = cost.fn(cost.activation(column + step), target)
-        minus = cost.fn(cost.activation(column - step), target)
+        plus = cost.fn(cost.activation.fn(column + step), target)
+        minus = cost.fn(cost.activation.fn(column - step), target)
         numerical[j] = (plus - minus) / (2 * h)
     # One relative error for the whole vector, |delta - numerical| / max(|delta|, |numerical|)
     # with Euclidean lengths: an entry that is tiny in both (a class with probability 1e-5)
@@ -92,19 +85,6 @@ class Run:
     network: Network
     history: dict
 
-    def __post_init__(self):
-        instance(self.network, "network", Network)
-        instance(self.history, "history", dict)
-        if not {"epoch", "train_cost"} <= set(self.history):
-            raise ValueError(f"history must have 'epoch' and 'train_cost' (see Network.sgd), "
-                             f"got {sorted(self.history)}")
-        epochs = len(self.history["epoch"])
-        for key, values in self.history.items():
-            values = float_array(values, f"history[{key!r}]", ndim=1)
-            if len(values) != epochs:
-                raise ValueError(f"history[{key!r}] must have one entry per epoch ({epochs}), "
-                                 f"got {len(values)}")
-
     @property
     def final_accuracy(self):
         return self.history["test_accuracy"][-1]
@@ -116,7 +96,8 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
 
     Every run starts from the same weights (Network's `seed`) and sees the
     same mini-batches in the same order (sgd's `seed`), with the same eta and
-    epochs: only the cost, and with it the output activation, differs.
+    epochs: only the cost, and with it the output activation, differs. The
+    history's training cost is the cost on all the training data after each epoch.
 
     data     -- a helpers.data.Digits (or anything with X_train, Y_train, X_test, y_test)
     progress -- optional progress(done, total, cost name), called after every epoch
@@ -131,31 +112,24 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
     seed = integer(seed, "seed", low=0)
     if progress is not None:
         function(progress, "progress")
-    if isinstance(costs, (str, bytes)) or not isinstance(costs, (list, tuple)):
-        raise TypeError(f"costs must be a list of costs such as ('quadratic', 'cross-entropy'), "
-                        f"got {costs!r}")
-    costs = [_as_cost(c) for c in costs]
-    if not costs:
-        raise ValueError("costs must name at least one cost")
-    sizes = [data.X_train.shape[0], int(hidden), data.Y_train.shape[0]]
-    total = len(costs) * epochs
+    if isinstance(costs, (str, bytes)) or not isinstance(costs, (list, tuple)) or not costs:
+        raise TypeError(f"costs must be a non-empty list of costs such as "
+                        f"('quadratic', 'cross-entropy'), got {costs!r}")
+    costs = [as_cost(c, f"costs[{i}]") for i, c in enumerate(costs)]
+    sizes = [data.X_train.shape[0], hidden, data.Y_train.shape[0]]
     runs = {}
     with one_blas_thread():
         for i, cost in enumerate(costs):
-            runs[cost.name] = _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed,
-                                         progress, done=i * epochs, total=total)
+            net = Network(sizes, cost=cost, seed=seed)
+            callback = None
+            if progress is not None:
+                def callback(epoch, _history, done=i * epochs, name=cost.name):
+                    progress(done + epoch, len(costs) * epochs, name)
+            history = net.sgd(data.X_train, data.Y_train, epochs, mini_batch_size, eta,
+                              test=(data.X_test, data.y_test), seed=seed, callback=callback,
+                              monitor_training_cost=True)
+            runs[cost.name] = Run(net, history)
     return runs
-
-
-def _train_one(data, sizes, cost, epochs, mini_batch_size, eta, seed, progress, done, total):
-    net = Network(sizes, cost=cost, seed=seed)
-    callback = None
-    if progress is not None:
-        def callback(epoch, _history):
-            progress(done + epoch, total, cost.name)
-    history = net.sgd(data.X_train, data.Y_train, epochs, mini_batch_size, eta,
-                      test=(data.X_test, data.y_test), seed=seed, callback=callback)
-    return Run(net, history)
 
 
 def one_blas_thread():
@@ -172,7 +146,7 @@ def misclassified(net, X, labels):
     """(indices, predicted) of the columns of X whose largest output is not the label."""
     instance(net, "net", Network)
     labels = np.asarray(labels)
-    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
+    if labels.ndim != 1 or labels.dtype.kind not in "iu":
         raise ValueError(f"labels must be a 1-D array of integer classes, got shape {labels.shape}")
     predicted = net.feedforward(X).argmax(axis=0)
     if predicted.shape != labels.shape:

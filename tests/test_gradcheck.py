@@ -23,8 +23,6 @@ def test_relative_error_by_hand():
     assert relative_error(0.0, 0.0) == 0.0
     assert relative_error(1e-3, 0.0) == pytest.approx(1.0)
     assert np.allclose(relative_error([1.0, 3.0], [1.0, 6.0]), [0.0, 0.5])
-    with pytest.raises(ValueError, match="a and b must have the same shape"):
-        relative_error(np.ones(2), np.ones(3))
 
 
 @pytest.mark.parametrize("error, expected", [(0.0, "correct"), (1e-7, "correct"), (2e-7, "suspect"),

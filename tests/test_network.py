@@ -4,9 +4,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.activations import sigmoid
+from decimal import Decimal, getcontext
+
+from helpers import show_source
+from helpers.activations import ReLU, Sigmoid, Tanh, sigmoid
 from helpers.costs import COSTS, CrossEntropyCost, LogLikelihoodCost, QuadraticCost
-from helpers.network import Network, one_hot
+from helpers.network import Network, backprop, one_hot
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -147,6 +150,110 @@ def test_labels_and_one_hot_give_the_same_gradient():
     assert all(np.array_equal(p, q) for p, q in zip(a[0] + a[1], b[0] + b[1]))
 
 
+def test_network_backprop_is_the_plain_function_behind_a_door():
+    net = Network([3, 4, 2], cost="cross-entropy", seed=3)
+    X, Y = toy_data(3, 2, m=5)
+    door = net.backprop(X, Y)
+    plain = backprop(net.weights, net.biases, X, Y, CrossEntropyCost, Sigmoid)
+    assert all(np.array_equal(p, q) for p, q in zip(door[0] + door[1], plain[0] + plain[1]))
+    listing = repr(show_source(backprop))
+    assert all(f"# BP{k}" in listing for k in range(1, 5))
+    assert "check" not in listing and not listing.startswith("@")
+
+
+@pytest.mark.parametrize("activation", [Tanh, ReLU, "tanh"], ids=["tanh", "relu", "by name"])
+def test_other_hidden_activations_match_finite_differences(activation):
+    net = Network([3, 5, 4, 2], cost="cross-entropy", activation=activation, seed=4)
+    X, Y = toy_data(3, 2, m=4, seed=3)
+    nabla_b, nabla_w = net.backprop(X, Y)
+    fd_b, fd_w = finite_differences(net, X, Y)
+    for got, want in zip(nabla_b + nabla_w, fd_b + fd_w):
+        assert np.allclose(got, want, rtol=1e-6, atol=1e-9)
+    assert net.activation is (Tanh if activation == "tanh" else activation)
+
+
+def test_saturated_slopes_keep_their_relative_accuracy():
+    getcontext().prec = 50
+    e30 = Decimal(-30).exp()
+    exact_sigmoid_30 = e30 / (1 + e30) ** 2                   # sigma'(30), to 50 digits
+    cosh18 = (Decimal(18).exp() + Decimal(-18).exp()) / 2
+    exact_tanh_18 = 1 / cosh18 ** 2                            # tanh'(18) = 1 / cosh^2
+    for z in (30.0, -30.0):
+        assert abs(Decimal(float(Sigmoid.prime(np.float64(z)))) / exact_sigmoid_30 - 1) < 1e-12
+    for z in (18.0, -18.0):
+        assert abs(Decimal(float(Tanh.prime(np.float64(z)))) / exact_tanh_18 - 1) < 1e-12
+    z = np.array([-40.0, 40.0, 800.0])
+    assert (Sigmoid.prime(z[:2]) > 0).all() and (Tanh.prime(z[:2]) > 0).all()
+    assert np.isfinite(Sigmoid.prime(z)).all() and np.isfinite(Tanh.prime(z)).all()
+    a = Sigmoid.fn(30.0)
+    assert abs(a * (1 - a) / float(exact_sigmoid_30) - 1) > 1e-5     # what a (1 - a) would lose
+    assert np.array_equal(ReLU.prime(np.array([-1.0, 0.0, 2.0])), [0.0, 0.0, 1.0])
+    zz = np.linspace(-5, 5, 101)
+    for act in (Sigmoid, Tanh):                                   # prime is the slope of fn
+        numerical = (act.fn(zz + 1e-6) - act.fn(zz - 1e-6)) / 2e-6
+        assert np.allclose(act.prime(zz), numerical, rtol=1e-7, atol=1e-10)
+
+
+def classic_epoch(weights, biases, X, Y, order, mini_batch_size, eta, cross_entropy):
+    """Nielsen's network.py as a learner writes it: one example at a time, column vectors."""
+    def sigmoid_(z):
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def sigmoid_prime_(z):
+        return sigmoid_(z) * (1 - sigmoid_(z))
+
+    def backprop_(x, y):
+        nabla_b = [np.zeros(b.shape) for b in biases]
+        nabla_w = [np.zeros(w.shape) for w in weights]
+        activation, activations, zs = x, [x], []
+        for b, w in zip(biases, weights):
+            z = np.dot(w, activation) + b
+            zs.append(z)
+            activation = sigmoid_(z)
+            activations.append(activation)
+        delta = activations[-1] - y
+        if not cross_entropy:
+            delta = delta * sigmoid_prime_(zs[-1])
+        nabla_b[-1] = delta
+        nabla_w[-1] = np.dot(delta, activations[-2].transpose())
+        for l in range(2, len(weights) + 1):
+            delta = np.dot(weights[-l + 1].transpose(), delta) * sigmoid_prime_(zs[-l])
+            nabla_b[-l] = delta
+            nabla_w[-l] = np.dot(delta, activations[-l - 1].transpose())
+        return nabla_b, nabla_w
+
+    pairs = [(X[:, [j]], Y[:, [j]]) for j in range(X.shape[1])]
+    pairs = [pairs[j] for j in order]
+    for k in range(0, len(pairs), mini_batch_size):
+        mini_batch = pairs[k:k + mini_batch_size]
+        nabla_b = [np.zeros(b.shape) for b in biases]
+        nabla_w = [np.zeros(w.shape) for w in weights]
+        for x, y in mini_batch:
+            delta_nabla_b, delta_nabla_w = backprop_(x, y)
+            nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
+            nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+        weights = [w - (eta / len(mini_batch)) * nw for w, nw in zip(weights, nabla_w)]
+        biases = [b - (eta / len(mini_batch)) * nb for b, nb in zip(biases, nabla_b)]
+    return weights, biases
+
+
+@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy"])
+@pytest.mark.parametrize("mini_batch_size", [1, 10, 7])
+def test_one_epoch_equals_the_classic_textbook_loop(cost, mini_batch_size):
+    rng = np.random.default_rng(11)
+    X = rng.standard_normal((6, 53))
+    Y = one_hot(rng.integers(0, 4, 53), 4)
+    net = Network([6, 8, 5, 4], cost=cost, seed=2)
+    start = net.copy()
+    net.sgd(X, Y, epochs=1, mini_batch_size=mini_batch_size, eta=0.8, seed=5)
+    order = np.random.default_rng(5).permutation(53)          # sgd's shuffle for seed 5
+    weights, biases = classic_epoch(start.weights, start.biases, X, Y, order, mini_batch_size,
+                                    0.8, cost == "cross-entropy")
+    for ours, theirs in zip(net.weights + net.biases, weights + biases):
+        assert np.allclose(ours, theirs, rtol=0, atol=1e-12)
+    assert max(np.abs(p - q).max() for p, q in zip(net.weights, start.weights)) > 0.01
+
+
 # ---- learning ---------------------------------------------------------------------
 
 def test_update_mini_batch_is_one_gradient_step():
@@ -181,8 +288,28 @@ def test_sgd_learns_a_separable_problem(cost):
     assert set(history) == {"epoch", "train_cost", "test_cost", "test_accuracy"}
     assert history["train_cost"][-1] < 0.5 * history["train_cost"][0]
     assert history["test_accuracy"][-1] >= 0.95
-    assert history["test_cost"] == history["train_cost"]
     assert net.accuracy(X, labels) == history["test_accuracy"][-1]
+    # monitor_training_cost: the cost on all the data after each epoch, as on the test data here
+    again = Network([2, 4, 2], cost=cost, seed=1)
+    monitored = again.sgd(X, labels, epochs=15, mini_batch_size=10, eta=1.0, test=(X, labels),
+                          monitor_training_cost=True)
+    assert monitored["test_cost"] == monitored["train_cost"] == history["test_cost"]
+
+
+def test_default_history_averages_the_mini_batch_costs():
+    """Without monitor_training_cost the epoch's cost is the mean of the costs backprop saw."""
+    X, labels = separable(m=23)
+    Y = one_hot(labels, 2)
+    net, replay = Network([2, 3, 2], seed=0), Network([2, 3, 2], seed=0)
+    history = net.sgd(X, labels, epochs=2, mini_batch_size=10, eta=0.5, seed=4)
+    rng = np.random.default_rng(4)
+    for epoch in range(2):
+        order, total = rng.permutation(23), 0.0
+        for k in range(0, 23, 10):
+            idx = order[k:k + 10]
+            total += replay.cost_value(X[:, idx], Y[:, idx]) * len(idx)    # before the step
+            replay.update_mini_batch(X[:, idx], Y[:, idx], 0.5)
+        assert history["train_cost"][epoch] == pytest.approx(total / 23, rel=1e-12)
 
 
 def test_sgd_is_reproducible_and_handles_a_short_last_batch():
@@ -255,9 +382,9 @@ def test_bad_X_and_Y():
         net.feedforward(np.zeros(4))
     with pytest.raises(ValueError, match="X must have shape"):
         net.feedforward(np.zeros((3, 4, 1)))
-    with pytest.raises(TypeError, match="X must be a numeric array"):
+    with pytest.raises(TypeError, match="X must be a number or an array"):
         net.feedforward([["a", "b", "c"]])
-    with pytest.raises(TypeError, match="X must be a numeric array"):
+    with pytest.raises(TypeError, match="X must be a number or an array"):
         net.feedforward(np.ones((3, 2), dtype=bool))
     bad = X.copy()
     bad[1, 2] = np.nan

@@ -105,23 +105,27 @@ def test_value_network_is_a_graph_of_labelled_parameters():
     assert nw[1].shape == (2, 3)
 
 
-def test_bad_arguments():
+def test_the_doors_check_their_arguments():
+    """all_gradients and value_network are what notebook 05 calls; the notations inside are plain."""
     net = Network([2, 3, 2])
     X, Y = data(2, 2, 3)
     with pytest.raises(TypeError, match="net must be"):
-        to_thetas("net")
+        all_gradients("net", X, Y)
     with pytest.raises(TypeError, match="net must be"):
-        value_gradients(None, X, Y)
+        value_network(None, X, Y)
     with pytest.raises(ValueError, match="value_network is for small networks"):
         value_network(Network([100, 100, 10]), np.zeros((100, 5)), np.zeros((10, 5)))
-    with pytest.raises(ValueError, match="X_rows and Y_rows must have the same number of rows"):
-        theta_gradients(to_thetas(net), X.T, Y.T[:2], net.cost)
-    with pytest.raises(ValueError, match=r"X_rows must have shape \(m, 2\), one row per example"):
-        row_gradients(net, X, Y.T)
-    with pytest.raises(TypeError, match="X_rows must be a numeric array"):
-        row_gradients(net, np.array([["a", "b"]]), Y.T[:1])
     with pytest.raises(ValueError, match="X must have shape"):
-        backward_propagation(X.T, Y, to_parameters(net), net.cost)
+        all_gradients(net, X.T, Y)
+    with pytest.raises(ValueError, match="Y must have shape"):
+        value_network(net, X, Y[:, :2])
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_notations_follow_the_hidden_activation(activation):
+    net = Network([3, 4, 3, 2], cost="log-likelihood", activation=activation, seed=5)
+    X, Y = data(3, 2, 3, seed=1)
+    assert largest_difference(all_gradients(net, X, Y)) < 1e-10
 
 
 def test_path_sum_from_a_hidden_z_is_its_delta():

@@ -24,9 +24,9 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.transforms import ScaledTranslation
 
 from helpers.network import Network, as_batch, as_targets
-from helpers.plots.graph import _format
+from helpers.plots.graph import number_format
 from helpers.style import COLORS
-from helpers.validate import instance, integer, positive, sequence
+from helpers.validate import instance, integer, sequence
 
 __all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
            "weight_name", "draw_dominoes"]
@@ -42,16 +42,12 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 def weight_name(i, j, k):
     """The symbol of weights[i][j, k] in the course's notation: w^(i+2)_(j+1)(k+1)."""
-    i, j, k = integer(i, "i", low=0), integer(j, "j", low=0), integer(k, "k", low=0)
     return f"w{str(i + 2).translate(_SUPERSCRIPT)}{str(j + 1).translate(_SUBSCRIPT)}" \
            f"{str(k + 1).translate(_SUBSCRIPT)}"
 
 
 def network_positions(sizes):
     """(x, y) of every neuron: layer l at x = l, neurons centred on y = 0, top first."""
-    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (list, tuple)) or not sizes:
-        raise TypeError(f"sizes must be a list of layer sizes such as [2, 3, 2], got {sizes!r}")
-    sizes = [integer(n, f"sizes[{i}]", low=1) for i, n in enumerate(sizes)]
     return [np.column_stack([np.full(n, float(l)), (n - 1) / 2 - np.arange(n, dtype=float)])
             for l, n in enumerate(sizes)]
 
@@ -87,10 +83,7 @@ class NetworkDrawing:
 
     def __init__(self, ax, net, x, y=None, fmt=".2f", weight_labels=(), max_width=6.0,
                  annotate=True):
-        instance(ax, "ax", Axes)
-        _one_example(net, x, y)
-        weight_labels = _weight_labels(weight_labels, net)
-        self.ax, self.fmt, self.max_width = ax, _format(fmt), positive(max_width, "max_width")
+        self.ax, self.fmt, self.max_width = ax, fmt, max_width
         self.sizes = list(net.sizes)
         self.pos = network_positions(self.sizes)
         segments, self.edge_index = [], []
@@ -175,9 +168,11 @@ def draw_network(net, x, y=None, ax=None, fmt=".2f", weight_labels=(), annotate=
     Returns a NetworkDrawing (its .ax is the axes).
     """
     _one_example(net, x, y)
-    _weight_labels(weight_labels, net)
-    _format(fmt)
-    if ax is None:
+    weight_labels = _weight_labels(weight_labels, net)
+    fmt = number_format(fmt)
+    if ax is not None:
+        instance(ax, "ax", Axes)
+    else:
         _, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
     return NetworkDrawing(ax, net, x, y, fmt=fmt, weight_labels=weight_labels,
                           annotate=annotate)

@@ -6,51 +6,32 @@ figure of the live panel: it is built once and `update` moves its artists in
 place; what does not move is drawn from a cached picture (`freeze_static`).
 """
 import numpy as np
-from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from helpers.activations import sigmoid, sigmoid_prime
+from helpers.activations import Sigmoid
 from helpers.costs import CrossEntropyCost, QuadraticCost
-from helpers.neuron import FIELDS, NeuronHistory, example_cost
-from helpers.plots.layers import freeze_static
+from helpers.neuron import FIELDS, NeuronHistory
+from helpers.plots.background import freeze_static
 from helpers.style import COLORS
-from helpers.validate import choice, float_array, instance, positive_int, real
+from helpers.style import COST_STYLE as STYLE_OF_EVERY_COST
+from helpers.validate import choice, float_array, instance, real
 
 __all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points", "plot_costs_of_output",
            "SlowdownDrawing", "Z_LIMITS"]
 
-# One look per cost, used in every figure: colour AND line style AND marker.
-COST_STYLE = {
-    "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o"},
-    "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s"},
-}
+# The two costs of a sigmoid neuron, in the look they have in every figure (helpers.style).
+COST_STYLE = {name: STYLE_OF_EVERY_COST[name] for name in ("quadratic", "cross-entropy")}
 Z_LIMITS = (-10.0, 10.0)
 _TINY = np.finfo(float).tiny
 
 
-def _labelled(table, name, what):
-    """A non-empty dict {label: (value, style dict)}, as a list of its items."""
-    if not isinstance(table, dict):
-        raise TypeError(f"{name} must be a dict {{label: ({what}, style dict)}}, "
-                        f"got {type(table).__name__}")
-    for label, entry in table.items():
-        if not isinstance(entry, (tuple, list)) or len(entry) != 2 or not isinstance(entry[1], dict):
-            raise TypeError(f"{name}[{label!r}] must be a pair ({what}, style dict), got {entry!r}")
-    return list(table.items())
-
-
-def _target(target):
-    return None if target is None else real(target, "target")
-
-
-def _histories(histories, allow_none=False):
-    if not isinstance(histories, dict):
-        raise TypeError(f"histories must be a dict {{cost name: NeuronHistory}}, "
-                        f"got {type(histories).__name__}")
-    for name, history in histories.items():
-        if not (allow_none and history is None):
-            instance(history, f"histories[{name!r}]", NeuronHistory)
-    return histories
+def _pairs(table, name, what):
+    """A dict {label: (value, style dict)}, checked."""
+    if not isinstance(table, dict) or not all(
+            isinstance(e, (tuple, list)) and len(e) == 2 and isinstance(e[1], dict)
+            for e in table.values()):
+        raise TypeError(f"{name} must be a dict {{label: ({what}, style dict)}}, got {table!r:.80}")
+    return table
 
 
 def _axes(ax):
@@ -66,18 +47,11 @@ def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
     values -- one number per epoch, epoch 0 first
     target -- draw the target output as a dotted line
     """
-    items = _labelled(curves, "curves", "values")
-    for label, (values, _) in items:
-        values = float_array(values, f"curves[{label!r}]")
-        if values.ndim != 1 or values.size < 2:
-            raise ValueError(f"curves[{label!r}] must be a 1-D array of at least 2 epochs")
-    target = _target(target)
     ax = _axes(ax)
     longest = 0
-    for label, (values, style) in items:
-        values = np.asarray(values, dtype=float)
-        ax.plot(np.arange(values.size), values, label=label, **style)
-        longest = max(longest, values.size - 1)
+    for label, (values, style) in curves.items():
+        ax.plot(np.arange(len(values)), values, label=label, **style)
+        longest = max(longest, len(values) - 1)
     if target is not None:
         ax.axhline(target, color=COLORS["muted"], linestyle=":", linewidth=1,
                    label=f"target y = {target:g}")
@@ -101,10 +75,14 @@ def plot_starts(histories, field="output", axes=None, target=None):
     Each history holds the runs from several starts at once (w0, b0 given as
     arrays); every axes shares the same y scale, so the costs compare at a glance.
     """
-    _histories(histories)
-    field, target = choice(field, "field", FIELDS), _target(target)
+    if not isinstance(histories, dict):
+        raise TypeError(f"histories must be a dict {{cost name: NeuronHistory}}, got {histories!r:.80}")
     if not histories:
         raise ValueError("histories must hold at least one {cost name: NeuronHistory}")
+    for name, history in histories.items():
+        instance(history, f"histories[{name!r}]", NeuronHistory)
+    field = choice(field, "field", FIELDS)
+    target = None if target is None else real(target, "target")
     if axes is None:
         import matplotlib.pyplot as plt
         _, axes = plt.subplots(1, len(histories), sharey=True, squeeze=False,
@@ -127,17 +105,17 @@ def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
 
     points -- {label: (z, style dict)}
     """
-    for label, (z, _) in _labelled(points, "points", "z"):
+    for label, (z, _) in _pairs(points, "points", "z").items():
         real(z, f"points[{label!r}]")
     z_range = float_array(z_range, "z_range", shape=(2,))
     if not z_range[0] < z_range[1]:
         raise ValueError(f"z_range must be (low, high) with low < high, got {z_range.tolist()}")
     ax = _axes(ax)
     zz = np.linspace(*z_range, 400)
-    ax.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.5, label=r"$\sigma(z)$")
+    ax.plot(zz, Sigmoid.fn(zz), color=COLORS["ink"], linewidth=1.5, label=r"$\sigma(z)$")
     for label, (z, style) in points.items():
         z = float(z)
-        a, slope = float(sigmoid(z)), float(sigmoid_prime(z))
+        a, slope = float(Sigmoid.fn(z)), float(Sigmoid.prime(z))
         ax.plot([z], [a], linestyle="none", markersize=9, label=label,
                 **{"marker": "o", **{k: v for k, v in style.items() if k != "linestyle"}})
         half = 1.2                                 # the tangent line over z +- half
@@ -160,8 +138,8 @@ def plot_costs_of_output(y=0.0, ax=None):
     ax = _axes(ax)
     a = np.linspace(0.001, 0.999, 500)
     for cost in (QuadraticCost, CrossEntropyCost):
-        ax.plot(a, example_cost(cost, a, y), label=f"{cost.name}",
-                **{k: v for k, v in COST_STYLE[cost.name].items() if k != "marker"})
+        ax.plot(a, cost.example_cost(a, y), label=cost.name,
+                **{k: v for k, v in COST_STYLE[cost.name].items() if k not in ("marker", "label")})
     ax.axvline(y, color=COLORS["muted"], linestyle=":", linewidth=1, label=f"target y = {y:g}")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 4)
@@ -192,8 +170,6 @@ class SlowdownDrawing:
     """
 
     def __init__(self, figure, y=0.0, max_epochs=500):
-        instance(figure, "figure", Figure)
-        y, max_epochs = real(y, "y", 0.0, 1.0), positive_int(max_epochs, "max_epochs")
         grid = figure.add_gridspec(2, 2, width_ratios=[1.6, 1], hspace=0.1, wspace=0.1)
         self.figure = figure
         self.ax_cost = figure.add_subplot(grid[0, 0])
@@ -215,7 +191,7 @@ class SlowdownDrawing:
                                                        color=style["color"])
         self.ax_output.axhline(y, color=COLORS["muted"], linestyle=":", linewidth=1)
         zz = np.linspace(*Z_LIMITS, 200)
-        self.ax_sigmoid.plot(zz, sigmoid(zz), color=COLORS["ink"], linewidth=1.2)
+        self.ax_sigmoid.plot(zz, Sigmoid.fn(zz), color=COLORS["ink"], linewidth=1.2)
         self.start, = self.ax_sigmoid.plot([0], [0.5], linestyle="none", marker="o", markersize=10,
                                            markerfacecolor="none", markeredgewidth=1.5,
                                            color=COLORS["ink"])
@@ -269,7 +245,6 @@ class SlowdownDrawing:
         return self.layer
 
     def update(self, histories):
-        _histories(histories, allow_none=True)
         epochs = None
         for name in COST_STYLE:
             history = histories.get(name)
@@ -284,10 +259,10 @@ class SlowdownDrawing:
             self.cost_lines[name].set_data(t, np.minimum(history.cost / start, 1.08))
             self.output_lines[name].set_data(t, history.output)
             z0, z1 = np.clip([history.z[0], history.z[-1]], *Z_LIMITS)
-            self.current[name].set_data([z1], [sigmoid(z1)])
+            self.current[name].set_data([z1], [Sigmoid.fn(z1)])
             stretch = np.linspace(z1, z0, 40)
-            self.travelled[name].set_data(stretch, sigmoid(stretch))
-            self.start.set_data([z0], [sigmoid(z0)])
+            self.travelled[name].set_data(stretch, Sigmoid.fn(stretch))
+            self.start.set_data([z0], [Sigmoid.fn(z0)])
         if epochs is not None and epochs != self.epochs:
             self.epochs = epochs
             self.ax_output.set_xlim(0, max(epochs, 1))

@@ -2,22 +2,11 @@
 import numpy as np
 
 from helpers.activations import softmax
-from helpers.style import COLORS
+from helpers.style import COLORS, COST_STYLE
 from helpers.training import Run
 from helpers.validate import float_array, instance, integer, positive_int
 
-__all__ = ["RUN_STYLE", "plot_softmax", "plot_digit_grid", "plot_training_curves"]
-
-# One look per cost (colour, line style and marker), shared by every figure of notebook 07.
-RUN_STYLE = {
-    "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o",
-                  "label": "quadratic + sigmoid"},
-    "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s",
-                      "label": "cross-entropy + sigmoid"},
-    "log-likelihood": {"color": COLORS["third"], "linestyle": "-.", "marker": "^",
-                       "label": "log-likelihood + softmax"},
-}
-
+__all__ = ["plot_softmax", "plot_digit_grid", "plot_training_curves"]
 
 def plot_softmax(z, axes=None, target=None):
     """The scores z_j (left) and the softmax probabilities a_j (right) as bars.
@@ -100,7 +89,7 @@ def plot_training_curves(runs, axes=None):
         _, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     acc_ax, cost_ax = axes
     for name, run in runs.items():
-        style = dict(RUN_STYLE.get(name, {"label": name}))
+        style = dict(COST_STYLE.get(name, {"label": name}))
         label = style.pop("label")
         epochs = run.history["epoch"]
         accuracy = 100 * np.asarray(run.history["test_accuracy"])
