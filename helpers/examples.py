@@ -1,8 +1,8 @@
 """The example graphs of the collection, built with `helpers.graph.Value`.
 
 - `running_example(a, b)`: e = (a + b) * (b + 1), the graph of notebooks 01-03;
-- `diamond_chain(depth, width)`: stages of parallel routes, so that the paths
-  multiply while the edges only add up (notebook 02);
+- `diamond_chain(depth, width)`: stages joined by parallel edges, so that the
+  paths multiply while the edges only add up (notebook 02);
 - `many_inputs_function(n)` and `many_outputs_function(m)`: the shapes for
   which reverse mode, or forward mode, wins (notebook 03).
 """
@@ -33,7 +33,7 @@ GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
 
 
 class DiamondChain(NamedTuple):
-    """A layered graph X -> (w branches) -> Y1 -> (w branches) -> ... -> Z.
+    """A layered graph X => Y1 => ... => Z, each stage joined to the next by w parallel edges.
 
     input   -- the input node X
     output  -- the output node Z
@@ -70,20 +70,19 @@ def _stage_names(depth):
     return ["X"] + [f"Y{j}" for j in range(1, depth)] + ["Z"]
 
 
-def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
-    """Build the path-explosion graph: `depth` stages, each of `width` parallel routes.
+def diamond_chain(depth, width, weights=None, x=1.0, seed=0):
+    """Build the path-explosion graph: `depth` stages, each of `width` parallel edges.
 
-    Stage j joins node Y(j-1) to Y(j) through `width` branch nodes
-    b_i = Y(j-1) * w_i, which Y(j) adds up; so the edge into branch i carries
-    w_i and the edge out of it carries 1. There are width ** depth paths from
-    X to Z, and dZ/dX = product over stages of (sum of that stage's weights).
+    Stage j is one node, Y(j) = w_1 Y(j-1) + ... + w_width Y(j-1): its
+    parents are Y(j-1), `width` times over, and edge i carries w_i. So
+    there are width ** depth paths from X to Z, each of `depth` edges, and
+    dZ/dX = product over stages of (sum of that stage's weights).
 
-    weights   -- depth lists of width numbers; default: seeded, one decimal
-                 in [0.1, 0.9], so the path sums are not just path counts
-    x         -- the value of the input X
-    as_values -- make each weight an input Value (then it also feeds into
-                 the branch node) instead of a constant folded into the edge
-    Branch nodes are labelled α·X, β·X, ... while the Greek letters last.
+    weights -- depth lists of width numbers; default: seeded, one decimal
+               in [0.1, 0.9], so the path sums are not just path counts
+    x       -- the value of the input X
+    While the Greek letters last, each stage's operation is written with
+    them ("αX + βX + γX"): the letters name its edges, first stage first.
     """
     depth = positive_int(depth, "depth", 64)
     width = positive_int(width, "width", 64)
@@ -97,15 +96,11 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
     node = Value(x, names[0])
     stages = [node]
     for j, stage in enumerate(weights):
-        branches = []
-        for i, w in enumerate(stage):
-            letter = GREEK[j * width + i] if greek else ""
-            factor = Value(w, letter or f"w{j + 1},{i + 1}") if as_values else w
-            branch = node * factor
-            branches.append(branch.named(f"{letter}·{node.label}" if letter else ""))
-        # One node adds the branches: `width` edges, each with derivative 1.
-        node = Value(sum(b.data for b in branches), names[j + 1], "+", tuple(branches),
-                     (1.0,) * width)
+        if greek:
+            op = " + ".join(f"{letter}{node.label}" for letter in GREEK[j * width:(j + 1) * width])
+        else:
+            op = f"{width} edges from {node.label}"
+        node = Value(sum(stage) * node.data, names[j + 1], op, (node,) * width, stage)
         stages.append(node)
     return DiamondChain(stages[0], node, weights, tuple(stages))
 
@@ -113,11 +108,11 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0, as_values=False):
 def diamond_counts(depth, width):
     """Path count and multiply-adds of a diamond chain, by formula.
 
-    Each stage has 2 * width edges (into and out of each branch), so a
-    path has 2 * depth edges and one walk reads 2 * width * depth edges.
+    Each stage has `width` edges, so a path has `depth` edges and one walk
+    reads width * depth edges.
     """
     n_paths = width ** depth
-    return {"paths": n_paths, "path_sum": 2 * depth * n_paths, "factored": 2 * width * depth}
+    return {"paths": n_paths, "path_sum": depth * n_paths, "factored": width * depth}
 
 
 # ---- functions with many inputs or many outputs, for timing the modes ---------

@@ -1,9 +1,13 @@
-"""Checks for the computation-graph exercises."""
-from helpers.checks import CheckResult, check_close, is_unanswered
+"""Checks for the computation-graph exercises (notebook 01)."""
+import math
+import numbers
+
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
 from helpers.graph import Value
 from helpers.validate import real
 
-__all__ = ["check_running_example", "check_local_derivative", "check_built_graph"]
+__all__ = ["check_running_example", "check_local_derivative", "check_built_graph",
+           "check_cube", "CUBE_MISTAKES"]
 
 
 def check_running_example(a, b, e):
@@ -49,3 +53,112 @@ def check_built_graph(f):
         return CheckResult(False, f"the gradients are {grads}, expected x: -4, y: -4, z: 3.",
                            "compute f as (x + y) * z, with the sum first.")
     return CheckResult(True, "f = -12, and its graph gives df/dx = -4, df/dy = -4, df/dz = 3.")
+
+
+# ---- writing an operation: the cube -------------------------------------------
+
+CUBE_HINT = ("return a pair: the value x ** 3, then the local derivative of x ** 3 "
+             "with respect to x (the power rule).")
+
+# The slips a learner makes when writing the cube, as (what, value, derivative, hint).
+# The check recognises each one on its own random inputs and names it.
+CUBE_MISTAKES = (
+    ("derivative without the factor 3",
+     lambda x: x ** 3, lambda x: x ** 2,
+     "the derivative is x ** 2: the power rule also brings the exponent down as a factor, "
+     "d(x^3)/dx = 3 x^2."),
+    ("derivative with the exponent not lowered",
+     lambda x: x ** 3, lambda x: 3 * x ** 3,
+     "the derivative is 3 x^3: bringing the 3 down also lowers the exponent by one, "
+     "d(x^3)/dx = 3 x^2."),
+    ("derivative 3x",
+     lambda x: x ** 3, lambda x: 3 * x,
+     "the derivative is 3 x: the exponent goes down by one, to 2, so d(x^3)/dx = 3 x^2."),
+    ("value and derivative swapped",
+     lambda x: 3 * x ** 2, lambda x: x ** 3,
+     "value and derivative are swapped: return (value, derivative), in that order."),
+    ("value 3x",
+     lambda x: 3 * x, lambda x: 3 * x ** 2,
+     "the value is 3 x, which is x * 3: the cube is x ** 3 (two stars)."),
+    ("derivative 3",
+     lambda x: x ** 3, lambda x: 3.0,
+     "the derivative is the constant 3: that is the derivative of 3 x, not of x ** 3. "
+     "d(x^3)/dx = 3 x^2."),
+)
+
+CUBE_TRIALS = 6         # random inputs per check
+CUBE_STEP = 1e-5        # the centred difference's step
+
+
+def _centred(fn, x, h=CUBE_STEP):
+    return (fn(x + h) - fn(x - h)) / (2 * h)
+
+
+def _close(a, b, tol=1e-6):
+    return math.isclose(a, b, rel_tol=tol, abs_tol=tol)
+
+
+def _number(x):
+    if getattr(x, "shape", None) == ():
+        x = x.item()
+    return not isinstance(x, bool) and isinstance(x, numbers.Real) and math.isfinite(x)
+
+
+def check_cube(cube, seed=None):
+    """The learner's `cube(x)` returns (x ** 3, d(x ** 3)/dx) on fresh random inputs.
+
+    The value is compared with x ** 3 and the derivative with a centred
+    difference of x ** 3 (step 1e-5, relative tolerance 1e-6); a wrong
+    answer that matches a slip in CUBE_MISTAKES at every input is named.
+    seed -- fixes the inputs (tests); by default each call draws new ones.
+    """
+    rng = learner_rng(seed)
+    if is_unanswered(cube):
+        return CheckResult(False, "write the function cube(x) in the cell above and run it, "
+                                  "then run this check.", CUBE_HINT)
+    if not callable(cube):
+        return CheckResult(False, f"cube should be a function, got {type(cube).__name__}.",
+                           "define it with def cube(x): ... and pass the function itself, "
+                           "cube, not cube(2).")
+    # Inputs away from 0 and 1, where some slips give the right number by chance.
+    xs = [float(s * m) for s, m in zip(rng.choice([-1.0, 1.0], CUBE_TRIALS),
+                                       rng.uniform(1.2, 3.0, CUBE_TRIALS).round(3))]
+    answers = []
+    for x in xs:
+        out, failed = call_learner(cube, x, what="cube")
+        if failed is not None:
+            return failed
+        if isinstance(out, (str, bytes)) or not hasattr(out, "__len__") or len(out) != 2:
+            got = type(out).__name__ if not hasattr(out, "__len__") or isinstance(out, str) \
+                else f"{type(out).__name__} of length {len(out)}"
+            return CheckResult(False, f"cube({x:g}) returned {got}, not a pair.",
+                               "end with return value, local: two numbers, value first.")
+        value, local = out
+        for name, v in (("value", value), ("local derivative", local)):
+            if not _number(v):
+                return CheckResult(False, f"cube({x:g}) returned a {name} of {v!r}, "
+                                          f"not a finite number.", CUBE_HINT)
+        answers.append((x, float(value), float(local)))
+    right = [(_close(v, x ** 3), _close(d, _centred(lambda t: t ** 3, x))) for x, v, d in answers]
+    if all(ok_v and ok_d for ok_v, ok_d in right):
+        return CheckResult(True, f"cube gives x ** 3 and 3 x^2 at {len(xs)} random inputs, "
+                                 f"as a centred difference confirms (e.g. x = {xs[0]:g}: "
+                                 f"{answers[0][1]:.6g} and {answers[0][2]:.6g}).")
+    for _, want_v, want_d, hint in CUBE_MISTAKES:
+        if all(_close(v, want_v(x)) and _close(d, want_d(x)) for x, v, d in answers):
+            return CheckResult(False, _first_wrong(answers, right), hint)
+    if all(ok_v for ok_v, _ in right):
+        return CheckResult(False, _first_wrong(answers, right),
+                           "the value is right; for the derivative use the power rule, "
+                           "d(x^n)/dx = n x^(n-1).")
+    return CheckResult(False, _first_wrong(answers, right), CUBE_HINT)
+
+
+def _first_wrong(answers, right):
+    for (x, v, d), (ok_v, ok_d) in zip(answers, right):
+        if not ok_v:
+            return f"at x = {x:g} your value is {v:.6g}, but x ** 3 = {x ** 3:.6g}."
+        if not ok_d:
+            return (f"at x = {x:g} your derivative is {d:.6g}, but a centred difference "
+                    f"of x ** 3 gives {_centred(lambda t: t ** 3, x):.6g}.")
+    return "the answer is not right."

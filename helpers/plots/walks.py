@@ -88,11 +88,12 @@ def _depths(depths):
 class WorkPlot:
     """Path count and multiply-adds of a diamond chain against its depth, log scale.
 
-    curves -- which of "paths" (w^k), "path_sum" (2k w^k multiply-adds) and
-              "factored" (2wk multiply-adds) to draw; each is labelled at its
-              right end (cheaper to redraw than a legend, and nearer the line)
-    The lines hold log10 of the counts on a linear axis labelled in powers of
-    ten: the picture of a log scale without its per-draw transform.
+    curves -- which of "paths" (w^k), "path_sum" (k w^k multiply-adds) and
+              "factored" (w k multiply-adds) to draw; each is labelled at its
+              right end, nearer the line than a legend
+    The lines hold log10 of the counts on a linear axis whose ticks are
+    labelled in powers of ten; the depth axis has a tick at every depth
+    (every other one past 12).
     `update(width, depth)` moves the curves to another width and the markers
     to another depth, in place; `counts(key)` reads a curve back as counts.
     """
@@ -114,17 +115,21 @@ class WorkPlot:
             self.lines[key], = ax.plot(self.depths, [0.0] * len(self.depths), style,
                                        color=color, lw=2)
             self.marks[key], = ax.plot([self.depths[0]], [0.0], "o", color=color, ms=7)
-            self.labels[key] = ax.text(right + 0.4, 0.0, _static(label), color=color,
+            self.labels[key] = ax.text(right + 0.4, 0.0, label, color=color,
                                        fontsize=9, va="center", clip_on=False)
         # A fixed scale (easy to compare widths), so the axes never change.
         if top is None:
             top = diamond_counts(max(self.depths), width)["path_sum"]
         decades = math.ceil(math.log10(top)) + 1
-        every = max(1, math.ceil(decades / 2))           # two or three labels
+        every = 1 if decades <= 8 else 2
         ax.set_ylim(-0.3, decades)
         ax.set_xlim(min(self.depths) - 0.3, right + 0.3)
-        _fixed_ticks(ax, range(0, decades + 1, every),
-                     f"depth k, from {min(self.depths)} (left) to {right} (right)")
+        exponents = list(range(0, decades + 1, every))
+        ax.set_yticks(exponents, [f"$10^{{{e}}}$" if e else "$1$" for e in exponents])
+        ax.grid(axis="y", color=COLORS["muted"], lw=0.6, alpha=0.5)
+        ax.set_xticks(self.depths if len(self.depths) <= 12 else self.depths[::2])
+        ax.set_xlabel("depth $k$ (number of stages)")
+        ax.set_ylabel("count")
         self.update(width, depth)
 
     def update(self, width, depth):

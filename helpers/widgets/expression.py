@@ -1,21 +1,13 @@
 """A graph whose inputs are sliders: node values and edge derivatives follow."""
 import ipywidgets as widgets
 
+from helpers.examples import running_example
 from helpers.graph import Value
 from helpers.plots.graph import draw_graph
-from helpers.validate import float_array, function, instance, positive
+from helpers.validate import float_array, function, positive
 from helpers.widgets import Panel, new_figure
 
-__all__ = ["ExpressionPanel", "running_example"]
-
-
-def running_example(a, b):
-    """The running example of the collection: e = (a + b) * (b + 1)."""
-    instance(a, "a", Value)
-    instance(b, "b", Value)
-    c = (a + b).named("c")
-    d = (b + 1).named("d")
-    return (c * d).named("e")
+__all__ = ["ExpressionPanel"]
 
 
 class ExpressionPanel(Panel):
