@@ -1,11 +1,17 @@
-"""Checks for the exercises on backpropagation's four equations (notebook 05)."""
+"""Checks for the exercises on backpropagation's four equations (notebook 05).
+
+`check_backprop` grades a learner's own BP1-BP4 for a mini-batch: on a fresh
+random network each call, against centred differences, naming the equation
+that is off.
+"""
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import check_close
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
 from helpers.validate import float_array, positive_int, real
 
-__all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes"]
+__all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes", "check_backprop",
+           "random_network_problem", "BACKPROP_MISTAKES"]
 
 
 def _number(answer):
@@ -66,3 +72,235 @@ def check_forward_passes(n_evaluations, sizes=(784, 30, 10)):
                   2 * weights: "the biases are parameters too.",
                   n + 1: "that is a one-sided difference (one base evaluation plus one per "
                          "parameter); the centred difference needs two per parameter."})
+
+
+# ---- the coding exercise: backprop for a mini-batch -------------------------------------
+
+BACKPROP_TASK = (
+    "write backprop(weights, biases, X, Y): feedforward keeping every z and a, then BP1 for the "
+    "output error, BP2 back through the hidden layers, and BP3/BP4 for the gradients, averaged "
+    "over the m columns of X. Return nabla_b, nabla_w, lists shaped like biases and weights. "
+    "The check runs it on a new random network with random sizes each time and compares it "
+    "with centred differences, layer by layer.")
+
+# (mistake, wrong formula) -> the hint a learner gets when every layer matches that formula
+BACKPROP_MISTAKES = {
+    "output sigma' dropped": "BP1: for the quadratic cost the output error keeps the slope: "
+                             "delta^L = (a^L - y) * sigma'(z^L). Without sigma'(z^L) you have the "
+                             "cross-entropy error of notebook 06.",
+    "hidden sigma' dropped": "BP2: after (w^(l+1))^T delta^(l+1), multiply by sigma'(z^l), the slope "
+                             "of the hidden layer's own sigmoid. Your output layer is right.",
+    "sum instead of mean": "BP3 and BP4: the cost is an average over the mini-batch, so divide the "
+                           "sums over the columns by m = X.shape[1]. Your gradients are m times "
+                           "too large.",
+    "sign flipped": "BP1: the quadratic cost's gradient is a^L - y (output minus target). "
+                    "With y - a every gradient points uphill.",
+    "sigma instead of sigma'": "BP1 and BP2: use the slope sigmoid_prime(z), not the activation sigmoid(z), "
+                               "in BP1 and BP2.",
+    "sigma' of a": "BP1 and BP2: sigmoid_prime takes z, the weighted input: sigmoid_prime(a) applies the "
+                   "sigmoid twice. Use sigmoid_prime(z) (or a * (1 - a)).",
+}
+
+
+def _reference_backprop(weights, biases, X, Y, mistake=None):
+    """BP1-BP4 for a mini-batch, quadratic cost and sigmoids; `mistake` plants one slip."""
+    m = X.shape[1]
+    activations, zs = [X], []
+    for w, b in zip(weights, biases):
+        zs.append(w @ activations[-1] + b)
+        activations.append(sigmoid(zs[-1]))
+
+    def slope(z, a):
+        if mistake == "sigma instead of sigma'":
+            return sigmoid(z)
+        if mistake == "sigma' of a":
+            return sigmoid_prime(a)
+        return sigmoid_prime(z)
+
+    error = Y - activations[-1] if mistake == "sign flipped" else activations[-1] - Y
+    delta = error if mistake == "output sigma' dropped" else error * slope(zs[-1], activations[-1])
+    scale = 1.0 if mistake == "sum instead of mean" else 1.0 / m
+    nabla_b, nabla_w = [None] * len(weights), [None] * len(weights)
+    for l in range(len(weights) - 1, -1, -1):
+        nabla_b[l] = delta.sum(axis=1, keepdims=True) * scale
+        nabla_w[l] = delta @ activations[l].T * scale
+        if l > 0:
+            delta = weights[l].T @ delta
+            if mistake != "hidden sigma' dropped":
+                delta = delta * slope(zs[l - 1], activations[l])
+    return nabla_b, nabla_w
+
+
+def _quadratic_cost(weights, biases, X, Y):
+    a = X
+    for w, b in zip(weights, biases):
+        a = sigmoid(w @ a + b)
+    return 0.5 * np.sum((a - Y) ** 2) / X.shape[1]
+
+
+def _centred_differences(weights, biases, X, Y, h=1e-5):
+    """dC/dp for every weight and bias by [C(p + h) - C(p - h)] / 2h (gradient checking)."""
+    def differences(arrays):
+        grads = []
+        for p in arrays:
+            g = np.empty_like(p)
+            for index in np.ndindex(p.shape):
+                keep = p[index]
+                p[index] = keep + h
+                plus = _quadratic_cost(weights, biases, X, Y)
+                p[index] = keep - h
+                minus = _quadratic_cost(weights, biases, X, Y)
+                p[index] = keep
+                g[index] = (plus - minus) / (2 * h)
+            grads.append(g)
+        return grads
+    weights, biases = [w.copy() for w in weights], [b.copy() for b in biases]
+    return differences(biases), differences(weights)
+
+
+def _error(got, want):
+    """The relative error of one array, by lengths (robust when entries are tiny)."""
+    scale = max(np.linalg.norm(got), np.linalg.norm(want))
+    return float(np.linalg.norm(got - want) / scale) if scale else 0.0
+
+
+def random_network_problem(rng):
+    """Random sizes (2 to 7 per layer, 1 or 2 hidden layers, no two neighbours equal) and a mini-batch.
+
+    The mini-batch size m differs from every layer size, so a missing transpose
+    cannot pass by luck: it meets a product of mismatched shapes.
+    """
+    n_layers = int(rng.integers(3, 5))
+    sizes = [int(rng.integers(2, 8))]
+    while len(sizes) < n_layers:
+        n = int(rng.integers(2, 8))
+        if n != sizes[-1]:
+            sizes.append(n)
+    m = int(rng.choice([k for k in range(2, 10) if k not in sizes]))
+    weights = [rng.standard_normal((n, n_in)) / np.sqrt(n_in) for n_in, n in zip(sizes[:-1], sizes[1:])]
+    biases = [rng.standard_normal((n, 1)) for n in sizes[1:]]
+    X = rng.standard_normal((sizes[0], m))
+    Y = np.eye(sizes[-1])[:, rng.integers(0, sizes[-1], m)]     # one-hot targets, one column each
+    return sizes, weights, biases, X, Y
+
+
+def _layer_name(i, n_layers):
+    kind = "the output layer" if i == n_layers - 1 else "a hidden layer"
+    return f"nabla_b[{i}], nabla_w[{i}] (layer {i + 2} of the text, {kind})"
+
+
+def _shape_hint(kind, i, got, weights, biases, X):
+    """What a wrong shape of nabla_b[i] or nabla_w[i] usually means."""
+    want = (biases if kind == "b" else weights)[i].shape
+    m = X.shape[1]
+    if kind == "b":
+        if got == (want[0], m):
+            return ("BP3 gives one column per example: average them, "
+                    "delta.sum(axis=1, keepdims=True) / m.")
+        if got == (want[0],):
+            return "keep the column shape with keepdims=True: delta.sum(axis=1, keepdims=True) / m."
+        if got == weights[i].shape:
+            return "return nabla_b first, then nabla_w."
+        return "nabla_b[l] has one entry per neuron of layer l, as a column like biases[l]."
+    if got == want[::-1]:
+        return "BP4 is delta^l (a^(l-1))^T: delta on the left, the transposed activations on the right."
+    if got == biases[i].shape:
+        return "return nabla_b first, then nabla_w."
+    if len(got) == 2 and got[0] == want[0]:
+        return ("BP4 uses the activations of the layer BEFORE: nabla_w[l] = delta @ activations[l].T / m "
+                "with activations[0] = X.")
+    return "nabla_w[l] = delta^l (a^(l-1))^T / m has the shape of weights[l]."
+
+
+def check_backprop(backprop, seed=None):
+    """Run the learner's backprop(weights, biases, X, Y) on a fresh random network and grade it.
+
+    The network has random sizes (1 or 2 hidden layers, neighbours of different
+    sizes), sigmoid neurons and the quadratic cost; its gradient is checked
+    against centred differences layer by layer, and a wrong answer is compared
+    with the typical slips (BACKPROP_MISTAKES) to name the equation that is off.
+    seed -- for tests: the same random network every time.
+    """
+    rng = learner_rng(seed)
+    if is_unanswered(backprop):
+        return CheckResult(False, "replace ... with your function backprop.", BACKPROP_TASK)
+    if not callable(backprop):
+        return CheckResult(False, f"backprop should be a function, got {type(backprop).__name__}.",
+                           BACKPROP_TASK)
+    sizes, weights, biases, X, Y = random_network_problem(rng)
+    shown = "-".join(map(str, sizes))
+    args = ([w.copy() for w in weights], [b.copy() for b in biases], X.copy(), Y.copy())
+    value, failure = call_learner(backprop, *args, what="your backprop")
+    if failure is not None:
+        if "ValueError" in failure.message:
+            return CheckResult(False, failure.message,
+                               f"often a product of mismatched shapes (on a {shown} network, "
+                               f"mini-batch of {X.shape[1]}): BP2 needs the transpose "
+                               "weights[l].T @ delta and BP4 needs delta @ activations[l].T. "
+                               "Print the shapes to see which.")
+        return failure
+    if value is None or value is Ellipsis:
+        return CheckResult(False, "your backprop returned nothing: the body is still a stub.",
+                           BACKPROP_TASK)
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        return CheckResult(False, "backprop should return two lists, nabla_b, nabla_w "
+                                  f"(got {type(value).__name__}).",
+                           "end with `return nabla_b, nabla_w`.")
+    got = {"b": value[0], "w": value[1]}
+    for kind, name, like in (("b", "nabla_b", "biases"), ("w", "nabla_w", "weights")):
+        grads = got[kind]
+        if not isinstance(grads, (list, tuple)) or len(grads) != len(weights):
+            return CheckResult(False, f"{name} should be a list of {len(weights)} arrays, one per "
+                                      f"layer after the input, like {like} (network {shown}).",
+                               f"make {name} = [None] * len({like}) and fill entry l for every layer.")
+        arrays = []
+        for i, g in enumerate(grads):
+            try:
+                g = np.asarray(g, dtype=float)
+            except (TypeError, ValueError):
+                return CheckResult(False, f"{name}[{i}] should be an array of numbers, "
+                                          f"got {type(g).__name__}.", BACKPROP_TASK)
+            want = (biases if kind == "b" else weights)[i].shape
+            if g.shape != want:
+                return CheckResult(False, f"{name}[{i}] should have shape {want} like {like}[{i}], "
+                                          f"got {g.shape} (network {shown}, mini-batch of {X.shape[1]}).",
+                                   _shape_hint(kind, i, g.shape, weights, biases, X))
+            arrays.append(g)
+        got[kind] = arrays
+    if not all(np.isfinite(g).all() for g in got["b"] + got["w"]):
+        return CheckResult(False, "your gradients contain NaN or infinite values.",
+                           "sigmoid and sigmoid_prime never overflow; look for a division.")
+    numerical = _centred_differences(weights, biases, X, Y)
+    errors = [(_error(gb, nb), _error(gw, nw)) for gb, nb, gw, nw
+              in zip(got["b"], numerical[0], got["w"], numerical[1])]
+    worst = max(max(e) for e in errors)
+    if worst <= 1e-6:
+        return CheckResult(True, f"your backprop agrees with centred differences on a random "
+                                 f"{shown} network with a mini-batch of {X.shape[1]} "
+                                 f"(largest relative error {worst:.0e}).")
+    for mistake, hint in BACKPROP_MISTAKES.items():
+        slip = _reference_backprop(weights, biases, X, Y, mistake)
+        if all(_error(g, s) <= 1e-6 for g, s in zip(got["b"] + got["w"], slip[0] + slip[1])):
+            return CheckResult(False, f"on a random {shown} network your gradients are those of "
+                                      f"a backprop with one slip: {mistake}.", hint)
+    n = len(weights)
+    wrong = [i for i in range(n) if max(errors[i]) > 1e-6]
+    last = wrong[-1]                           # the wrong layer nearest the output
+    b_err, w_err = errors[last]
+    where = _layer_name(last, n)
+    if b_err <= 1e-6:
+        equation = "BP4"
+        hint = "nabla_w[l] = delta^l @ (a^(l-1)).T / m, with a^(l-1) = activations[l] when activations[0] = X."
+    elif w_err <= 1e-6:
+        equation = "BP3"
+        hint = "nabla_b[l] = delta^l averaged over the columns: delta.sum(axis=1, keepdims=True) / m."
+    elif last == n - 1:
+        equation = "BP1"
+        hint = "delta^L = (a^L - y) * sigma'(z^L) for the quadratic cost, then BP3 and BP4 read the gradients off it."
+    else:
+        equation = "BP2"
+        hint = ("the layers after it are right, so the error is carried back wrongly: "
+                "delta^l = (w^(l+1))^T delta^(l+1) * sigma'(z^l), with weights[l + 1] for w^(l+1).")
+    return CheckResult(False, f"{equation} looks off: {where} has relative error "
+                              f"{max(b_err, w_err):.1e} against centred differences "
+                              f"(network {shown}).", hint)

@@ -4,11 +4,12 @@ import numbers
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import CheckResult, check_close, is_unanswered
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
 from helpers.neuron import train_neuron
 from helpers.validate import positive_int, real
 
-__all__ = ["check_quadratic_gradient", "check_cross_entropy_gradient", "check_epochs_to_half"]
+__all__ = ["check_quadratic_gradient", "check_cross_entropy_gradient", "check_epochs_to_half",
+           "check_cross_entropy_delta", "DELTA_MISTAKES"]
 
 
 def check_quadratic_gradient(w, b, dC_dw, x=1.0, y=0.0):
@@ -64,3 +65,93 @@ def check_epochs_to_half(epochs, w0=2.0, b0=2.0, eta=0.005, cost="cross-entropy"
             f"train for enough epochs (say {limit}) with eta = {eta:g} and the {cost} cost, "
             "then find the first index where h.output < 0.5.")
     return CheckResult(False, f"{epochs} is not the first epoch with output below 0.5.", hint)
+
+
+# ---- the coding exercise: the cross-entropy output error ---------------------------------
+
+DELTA_TASK = ("write cross_entropy_delta(z, a, y): the output error delta = dC/dz of sigmoid "
+              "outputs a = sigma(z) under the cross-entropy cost, for arrays with one column per "
+              "example (y holds the targets, 0 or 1). The check calls it on new random arrays each "
+              "time, some outputs saturated at 1.0.")
+
+# mistake -> hint; each wrong formula is computed in `_delta_slips`
+DELTA_MISTAKES = {
+    "the quadratic delta": "that is the quadratic cost's delta, (a - y) sigma'(z). Under cross-entropy "
+                           "dC/da = (a - y) / (a (1 - a)), and the slope sigma'(z) = a (1 - a) cancels it.",
+    "sign flipped": "delta = dC/dz = a - y (output minus target); y - a points every step uphill.",
+    "dC/da alone": "that is dC/da = (a - y) / (a (1 - a)). BP1 multiplies it by sigma'(z) = a (1 - a), "
+                   "and the two cancel.",
+    "z instead of a": "delta uses the output a = sigma(z), not the weighted input z: a - y.",
+    "sigma' kept in the code": "dC/da * sigma'(z) is right on paper, but where the output is saturated "
+                               "a is exactly 1.0 in floating point, a (1 - a) = 0, and 0/0 is NaN. "
+                               "Do the cancellation on paper: delta = a - y.",
+}
+
+
+def _delta_problem(rng):
+    """z of shape (n, m), n != m, with one output saturated at 1.0 (z > 37) and one at 0."""
+    n = int(rng.integers(2, 7))
+    m = int(rng.choice([k for k in range(2, 9) if k != n]))
+    z = rng.normal(0.0, 3.0, (n, m))
+    z[rng.integers(n), 0] = rng.uniform(38.0, 45.0)           # sigma(z) rounds to 1.0
+    z[rng.integers(n), 1] = -rng.uniform(38.0, 45.0)
+    y = rng.integers(0, 2, (n, m)).astype(float)
+    return z, sigmoid(z), y
+
+
+def _delta_slips(z, a, y):
+    with np.errstate(all="ignore"):
+        dC_da = (a - y) / (a * (1.0 - a))
+        return {"the quadratic delta": (a - y) * sigmoid_prime(z),
+                "sign flipped": y - a,
+                "dC/da alone": dC_da,
+                "z instead of a": z - y,
+                "sigma' kept in the code": dC_da * (a * (1.0 - a))}
+
+
+def _same(got, want):
+    """Equal where `want` is finite, and non-finite where it is not."""
+    finite = np.isfinite(want)
+    return (np.array_equal(np.isfinite(got), finite)
+            and np.allclose(got[finite], want[finite], rtol=1e-9, atol=1e-12))
+
+
+def check_cross_entropy_delta(cross_entropy_delta, seed=None):
+    """Grade the learner's cross_entropy_delta(z, a, y) on fresh random arrays (seed: for tests)."""
+    rng = learner_rng(seed)
+    if is_unanswered(cross_entropy_delta):
+        return CheckResult(False, "replace ... with your function cross_entropy_delta.", DELTA_TASK)
+    if not callable(cross_entropy_delta):
+        return CheckResult(False, "cross_entropy_delta should be a function, got "
+                                  f"{type(cross_entropy_delta).__name__}.", DELTA_TASK)
+    z, a, y = _delta_problem(rng)
+    with np.errstate(all="ignore"):
+        value, failure = call_learner(cross_entropy_delta, z.copy(), a.copy(), y.copy(),
+                                      what="your cross_entropy_delta")
+    if failure is not None:
+        return failure
+    if value is None or value is Ellipsis:
+        return CheckResult(False, "your cross_entropy_delta returned nothing: the body is still "
+                                  "a stub.", DELTA_TASK)
+    try:
+        value = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return CheckResult(False, f"delta should be an array of numbers, got {type(value).__name__}.",
+                           DELTA_TASK)
+    if value.shape != z.shape:
+        return CheckResult(False, f"delta should have the shape of z, {z.shape} (one column per "
+                                  f"example), got {value.shape}.",
+                           "delta has one entry per output neuron and example: no sum or mean "
+                           "over the examples here (that comes in BP3 and BP4).")
+    if _same(value, a - y):
+        return CheckResult(True, f"delta = a - y on random {z.shape[0]} x {z.shape[1]} arrays, "
+                                 "saturated outputs included: sigma' has cancelled.")
+    for mistake, slip in _delta_slips(z, a, y).items():
+        if _same(value, slip):
+            return CheckResult(False, f"your delta matches a version with one slip: {mistake}.",
+                               DELTA_MISTAKES[mistake])
+    if not np.isfinite(value).all():
+        return CheckResult(False, "your delta has NaN or infinite entries where the output is "
+                                  "saturated.", DELTA_MISTAKES["sigma' kept in the code"])
+    return CheckResult(False, "your delta does not match dC/dz for cross-entropy.",
+                       "start from dC/da = (a - y) / (a (1 - a)) and multiply by sigma'(z) = a (1 - a).")

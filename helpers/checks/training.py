@@ -4,12 +4,13 @@ import numbers
 import numpy as np
 
 from helpers.activations import softmax
-from helpers.checks import CheckResult, check_close, is_unanswered
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
 from helpers.network import Network
 from helpers.training import misclassified
 from helpers.validate import float_array, instance, integer
 
-__all__ = ["check_softmax_probability", "check_output_error", "check_misclassified_count"]
+__all__ = ["check_softmax_probability", "check_output_error", "check_misclassified_count",
+           "check_stable_softmax", "check_log_softmax", "SOFTMAX_MISTAKES", "LOG_SOFTMAX_MISTAKES"]
 
 
 def _softmax(z):
@@ -83,3 +84,141 @@ def check_misclassified_count(net, X, labels, count):
     if int(count) == m - wrong.size:
         return CheckResult(False, "that counts the right answers.", "count where they differ.")
     return CheckResult(False, f"{count} is not the number of misclassified images.", hint)
+
+
+# ---- the coding exercises: a stable softmax and log-softmax -------------------------------
+
+SOFTMAX_TASK = ("write stable_softmax(z): the softmax of each COLUMN of z (one example per column), "
+                "so that each column holds positive numbers summing to 1, without overflow. The check "
+                "calls it on new random scores each time, with entries as large as +-1000.")
+LOG_SOFTMAX_TASK = ("write log_softmax(z): ln of the softmax of each column of z, computed directly "
+                    "(scores as large as +-1000: no entry may become -inf or NaN).")
+
+SOFTMAX_MISTAKES = {
+    "no shift": "e^1000 overflows to inf, and inf / inf is NaN: subtract each column's largest score "
+                "first (it changes nothing but the overflow).",
+    "one max for the whole array": "subtract each column's own max, z.max(axis=0, keepdims=True): with "
+                                   "one max for the whole array, a column 2000 below it becomes "
+                                   "e^-2000 = 0 everywhere, and 0 / 0 is NaN.",
+    "the min instead of the max": "subtract the largest score, not the smallest: z - min can be 2000, "
+                                  "and e^2000 overflows.",
+    "rows instead of columns": "one example per column: take the max and the sum over axis=0, so "
+                               "that each column sums to 1.",
+    "not normalised": "divide by each column's sum, so that the probabilities add up to 1.",
+}
+LOG_SOFTMAX_MISTAKES = {
+    "log of the softmax": "ln of a probability that underflowed to 0 is -inf: compute it directly, "
+                          "z - max - ln(sum_j e^(z_j - max)).",
+    "no shift": "ln(sum_j e^(z_j)) overflows to inf when a score is 1000: shift by the column's max "
+                "inside the logarithm and add it back outside.",
+    "the log-sum left out": "subtract ln(sum_j e^(z_j - max)) too, so that the exponentials of each "
+                            "column sum to 1.",
+    "the max not added back": "ln sum_j e^(z_j) = max + ln sum_j e^(z_j - max): subtract the max from z as well.",
+    "rows instead of columns": "one example per column: take the max and the sum over axis=0.",
+}
+
+
+def _scores_problem(rng):
+    """Scores of shape (n, m), n != m, entries up to +-1000.
+
+    One column is near +1000, one near -1000, one spans [-1000, 1000]: a naive
+    softmax overflows, one max for the whole array underflows, and shifting by
+    the min overflows.
+    """
+    n = int(rng.integers(3, 8))
+    m = int(rng.choice([k for k in range(3, 7) if k != n]))
+    z = rng.normal(0.0, 3.0, (n, m))
+    z[:, 0] += rng.uniform(990.0, 995.0)
+    z[:, 1] -= rng.uniform(990.0, 995.0)
+    z[:, 2] = rng.uniform(-1000.0, 1000.0, n)
+    z[rng.integers(n), 2], z[rng.integers(n), 2] = 1000.0, -1000.0
+    return z[:, rng.permutation(m)]
+
+
+def _stable_softmax(z, axis=0):
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _stable_log_softmax(z, axis=0):
+    shifted = z - z.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+def _softmax_slips(z):
+    with np.errstate(all="ignore"):
+        e = np.exp(z)
+        low = np.exp(z - z.min(axis=0, keepdims=True))
+        shifted = np.exp(z - z.max())
+        return {"no shift": e / e.sum(axis=0, keepdims=True),
+                "one max for the whole array": shifted / shifted.sum(axis=0, keepdims=True),
+                "the min instead of the max": low / low.sum(axis=0, keepdims=True),
+                "rows instead of columns": _stable_softmax(z, axis=1),
+                "not normalised": np.exp(z - z.max(axis=0, keepdims=True))}
+
+
+def _log_softmax_slips(z):
+    with np.errstate(all="ignore"):
+        shifted = z - z.max(axis=0, keepdims=True)
+        return {"log of the softmax": np.log(_stable_softmax(z)),
+                "no shift": z - np.log(np.exp(z).sum(axis=0, keepdims=True)),
+                "the log-sum left out": shifted,
+                "the max not added back": z - np.log(np.exp(shifted).sum(axis=0, keepdims=True)),
+                "rows instead of columns": _stable_log_softmax(z, axis=1)}
+
+
+def _same(got, want):
+    """Equal where `want` is finite, and the same non-finite entries where it is not."""
+    finite = np.isfinite(want)
+    return (np.array_equal(np.isfinite(got), finite)
+            and np.allclose(got[finite], want[finite], rtol=1e-9, atol=1e-12))
+
+
+def _check_columns(fn, name, task, expected_fn, slips_fn, mistakes, seed):
+    rng = learner_rng(seed)
+    if is_unanswered(fn):
+        return CheckResult(False, f"replace ... with your function {name}.", task)
+    if not callable(fn):
+        return CheckResult(False, f"{name} should be a function, got {type(fn).__name__}.", task)
+    z = _scores_problem(rng)
+    with np.errstate(all="ignore"):
+        value, failure = call_learner(fn, z.copy(), what=f"your {name}")
+    if failure is not None:
+        return failure
+    if value is None or value is Ellipsis:
+        return CheckResult(False, f"your {name} returned nothing: the body is still a stub.", task)
+    try:
+        value = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return CheckResult(False, f"{name} should return an array of numbers, got "
+                                  f"{type(value).__name__}.", task)
+    if value.shape != z.shape:
+        hint = ("one example per column: the result has the shape of z; use keepdims=True "
+                "when you take the max and the sum over axis=0.")
+        if value.shape == z.shape[::-1]:
+            hint = "the result is transposed: keep one example per column, the shape of z."
+        return CheckResult(False, f"{name} should return the shape of z, {z.shape}, got "
+                                  f"{value.shape}.", hint)
+    if _same(value, expected_fn(z)):
+        return CheckResult(True, f"{name} is right on random {z.shape[0]} x {z.shape[1]} scores "
+                                 f"from {z.min():.0f} to {z.max():.0f}, with no overflow.")
+    for mistake, slip in slips_fn(z).items():
+        if _same(value, slip):
+            return CheckResult(False, f"your {name} matches a version with one slip: {mistake}.",
+                               mistakes[mistake])
+    if not np.isfinite(value).all():
+        return CheckResult(False, f"your {name} gives NaN or infinite entries on scores as large "
+                                  "as +-1000.", mistakes["no shift"])
+    return CheckResult(False, f"your {name} does not match the softmax of each column.", task)
+
+
+def check_stable_softmax(stable_softmax, seed=None):
+    """Grade the learner's stable_softmax(z) on fresh scores up to +-1000 (seed: for tests)."""
+    return _check_columns(stable_softmax, "stable_softmax", SOFTMAX_TASK, _stable_softmax,
+                          _softmax_slips, SOFTMAX_MISTAKES, seed)
+
+
+def check_log_softmax(log_softmax, seed=None):
+    """Grade the learner's log_softmax(z) on fresh scores up to +-1000 (seed: for tests)."""
+    return _check_columns(log_softmax, "log_softmax", LOG_SOFTMAX_TASK, _stable_log_softmax,
+                          _log_softmax_slips, LOG_SOFTMAX_MISTAKES, seed)

@@ -1,6 +1,7 @@
 """A 2-3-2 network live: move weights and the input, watch activations and deltas; take SGD steps."""
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from helpers.network import Network
 from helpers.plots.network import draw_network, weight_name
@@ -71,12 +72,12 @@ class NetworkPanel(Panel):
                                     weight_labels=SLIDER_WEIGHTS, annotate=False)
         self.cost_ax = self.figure.add_subplot(grid[1])
         (self.cost_line,) = self.cost_ax.plot([0], [0.0], "-o", color=COLORS["main"], ms=3, lw=1.5)
-        # No tick labels: each is text to lay out again at every redraw, and the
-        # readout beside the figure gives the numbers.
-        self.cost_ax.set_xticks([])
-        self.cost_ax.set_yticks([])
-        self.cost_ax.set_xlabel("SGD steps →")
-        self.cost_ax.set_ylabel("cost C (0 at the bottom)")
+        # Tick labels on both axes: whole steps along x, the cost along y.
+        self.cost_ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        self.cost_ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        self.cost_ax.tick_params(labelsize=8)
+        self.cost_ax.set_xlabel("SGD steps")
+        self.cost_ax.set_ylabel("cost C")
         self.figure.subplots_adjust(left=0.01, right=0.98, bottom=0.16, top=0.95)
         self._connect()
 
