@@ -1,27 +1,31 @@
-"""Checks for the gradient-descent exercises (notebook 04)."""
-from helpers.checks import check_close
-from helpers.validate import integer, positive, real
+"""Checks for the gradient-descent exercises (notebook 04) and the optimiser appendix (08)."""
+import numpy as np
 
-__all__ = ["check_one_step", "check_largest_rate", "check_descent_loop"]
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.descent import gradient_descent
+from helpers.validate import integer, positive, positive_int, real
+
+__all__ = ["check_one_step", "check_largest_rate", "check_descent_loop", "random_bowl",
+           "check_descent_path", "random_curved_loss", "check_newton_step"]
 
 
 def check_one_step(w1, w0=5.0, eta=0.3):
-    """One step of gradient descent on J(w) = (w + 1)^2 from w0 at learning rate eta."""
+    """One step of gradient descent on C(w) = (w + 1)^2 from w0 at learning rate eta."""
     w0, eta = real(w0, "w0"), positive(eta, "eta")
     slope = 2.0 * (w0 + 1.0)
     return check_close(
         w1, w0 - eta * slope, f"w1 from w0 = {w0:g} at η = {eta:g}",
-        "the slope is J'(w0) = 2(w0 + 1); step against it: w1 = w0 - η J'(w0).",
-        mistakes={w0 + eta * slope: "that step went up the slope: subtract η J'(w0), do not add it.",
+        "the slope is C'(w0) = 2(w0 + 1); step against it: w1 = w0 - η C'(w0).",
+        mistakes={w0 + eta * slope: "that step went up the slope: subtract η C'(w0), do not add it.",
                   w0 - slope: "that is a step of the whole slope: multiply it by η first.",
                   w0 - eta * (w0 + 1.0): "the derivative of (w + 1)^2 is 2(w + 1), not (w + 1)."})
 
 
 def check_largest_rate(eta_max):
-    """The learning rate above which gradient descent on J(w) = 3(w - 2)^2 stops converging."""
+    """The learning rate above which gradient descent on C(w) = 3(w - 2)^2 stops converging."""
     return check_close(
-        eta_max, 1.0 / 3.0, "the largest learning rate that still converges on J(w) = 3(w - 2)^2",
-        "J''(w) = 6, so each step multiplies w - 2 by 1 - 6η; it must stay between -1 and 1.",
+        eta_max, 1.0 / 3.0, "the largest learning rate that still converges on C(w) = 3(w - 2)^2",
+        "C''(w) = 6, so each step multiplies w - 2 by 1 - 6η; it must stay between -1 and 1.",
         tol=1e-3,
         mistakes={1.0: "1 is the limit for (w + 1)^2, whose curvature is 2; here the curvature is 6.",
                   1.0 / 6.0: "1/6 makes the factor 1 - 6η zero: one step to the minimum. "
@@ -31,7 +35,7 @@ def check_largest_rate(eta_max):
 
 
 def check_descent_loop(w_final, w0=5.0, eta=0.1, steps=10):
-    """w after `steps` steps of gradient descent on J(w) = (w + 1)^2, computed by a loop."""
+    """w after `steps` steps of gradient descent on C(w) = (w + 1)^2, computed by a loop."""
     w0, eta, steps = real(w0, "w0"), positive(eta, "eta"), integer(steps, "steps", 0, 10_000)
     factor = 1.0 - 2.0 * eta
     return check_close(
@@ -45,3 +49,244 @@ def check_descent_loop(w_final, w0=5.0, eta=0.1, steps=10):
                                                             "count the steps again.",
                   (w0 + 1.0) * (1.0 + 2.0 * eta) ** steps - 1.0: "w moved away from -1: the update "
                                                                   "adds the slope instead of subtracting it."})
+
+
+# ---- the gradient-descent loop on a 2-D loss, written by the learner -------------------
+
+
+LOOP_HINT = ("start from a copy of start; repeat `steps` times: w = w - eta * grad(w), "
+             "keeping every point; return them stacked, shape (steps + 1, 2).")
+
+
+def random_bowl(rng):
+    """A random tilted 2-D bowl C(w) = ½ (w - m)ᵀ A (w - m): (f, grad, A, m).
+
+    A has curvatures between 1 and 10 along axes turned by a random angle, so the
+    two coordinates are coupled and updating them one after the other shows.
+    """
+    angle = float(rng.uniform(0.3, 1.2)) * (1 if rng.random() < 0.5 else -1)
+    c, s = np.cos(angle), np.sin(angle)
+    rot = np.array([[c, s], [-s, c]])
+    curv = np.array([float(rng.uniform(1.0, 2.0)), float(rng.uniform(5.0, 10.0))])
+    A = rot.T @ np.diag(curv) @ rot
+    m = rng.uniform(-2.0, 2.0, size=2)
+
+    def f(w):
+        d = np.asarray(w, dtype=float) - m
+        return 0.5 * float(d @ A @ d)
+
+    def grad(w):
+        return A @ (np.asarray(w, dtype=float) - m)
+
+    return f, grad, A, m
+
+
+def _wrong_paths(grad, start, eta, steps):
+    """The paths that the planted mistakes give, by name."""
+    def run(update, n=steps):
+        w, points = start.copy(), [start.copy()]
+        g0 = grad(start)
+        for _ in range(n):
+            w = update(w, g0)
+            points.append(w.copy())
+        return np.array(points)
+
+    def one_at_a_time(w, _):
+        w = w.copy()
+        w[0] = w[0] - eta * grad(w)[0]
+        w[1] = w[1] - eta * grad(w)[1]          # the gradient at the half-updated point
+        return w
+
+    return {
+        "ascent": run(lambda w, _: w + eta * grad(w)),
+        "one_at_a_time": run(one_at_a_time),
+        "no_eta": run(lambda w, _: w - grad(w)),
+        "frozen_gradient": run(lambda w, g0: w - eta * g0),
+    }
+
+
+PATH_MISTAKES = {
+    "ascent": ("the path climbs: the loss grows at every step.",
+               "step against the gradient: w = w - eta * grad(w), not w + eta * grad(w)."),
+    "one_at_a_time": ("the second coordinate was updated with the gradient at a half-updated point.",
+                      "compute g = grad(w) once per step and update both coordinates from it, "
+                      "w = w - eta * g: the step is simultaneous."),
+    "no_eta": ("each step is the whole gradient.",
+               "multiply the gradient by the learning rate: w = w - eta * grad(w)."),
+    "frozen_gradient": ("every step uses the gradient at the start.",
+                        "call grad(w) inside the loop, at the current point, on every step."),
+    "missing_start": ("the first point is missing: the path should start with `start` itself.",
+                      "keep w_0 = start as the first row, then one row per step: steps + 1 rows."),
+    "missing_last": ("one step is missing: the path stops a step early.",
+                     "run the loop exactly `steps` times after keeping the start: steps + 1 rows."),
+    "extra_step": ("there is one step too many.",
+                   "run the loop exactly `steps` times: range(steps), not range(steps + 1)."),
+    "aliased": ("every row is the same point: the list holds one array, changed in place.",
+                "w -= ... changes the array you already stored; write w = w - eta * grad(w), "
+                "or store w.copy()."),
+    "final_only": ("only the final point came back.",
+                   "return every point, the start included: an array of shape (steps + 1, 2)."),
+}
+
+
+def _mistake(name, detail=""):
+    what, hint = PATH_MISTAKES[name]
+    return CheckResult(False, what + detail, hint)
+
+
+def check_descent_path(descend, seed=None, runs=3):
+    """Run the learner's `descend(grad, start, eta, steps)` on fresh random 2-D bowls.
+
+    The answer is compared with `helpers.descent.gradient_descent`'s path; the
+    planted mistakes in PATH_MISTAKES each get their own hint.
+    """
+    runs = positive_int(runs, "runs", high=20)
+    if is_unanswered(descend):
+        return CheckResult(False, "write the body of descend(grad, start, eta, steps) in the cell "
+                                  "above (it returns the whole path), then run this check.",
+                           LOOP_HINT)
+    if not callable(descend):
+        return CheckResult(False, f"descend should be a function, got {type(descend).__name__}.",
+                           LOOP_HINT)
+    rng = learner_rng(seed)
+    for _ in range(runs):
+        f, grad, A, m = random_bowl(rng)
+        eta = float(rng.uniform(0.3, 0.9)) * 2.0 / float(np.linalg.eigvalsh(A).max())
+        steps = int(rng.integers(5, 13))
+        start = np.round(m + rng.uniform(-3.0, 3.0, size=2), 2)
+        want = gradient_descent(f, grad, start.copy(), eta=eta, steps=steps).points
+        given = start.copy()
+        got, failed = call_learner(descend, grad, given, eta, steps, what="descend")
+        if failed is not None:
+            return failed
+        if is_unanswered(got):
+            return CheckResult(False, "descend returned nothing: return the array of points.",
+                               LOOP_HINT)
+        try:
+            got = np.array(got, dtype=float)
+        except (TypeError, ValueError):
+            return CheckResult(False, f"descend should return numbers, got {type(got).__name__}.",
+                               LOOP_HINT)
+        if got.shape == (2,):
+            return _mistake("final_only")
+        if got.ndim != 2 or got.shape[1] != 2:
+            return CheckResult(False, f"the path should have shape (steps + 1, 2) = "
+                                      f"({steps + 1}, 2), got {got.shape}.", LOOP_HINT)
+        if got.shape[0] == steps + 1 and np.allclose(got, want, rtol=1e-9, atol=1e-12):
+            if not np.array_equal(given, start):
+                return CheckResult(False, "descend changed the caller's start array in place.",
+                                   PATH_MISTAKES["aliased"][1])
+            continue
+        if got.shape[0] > 1 and np.allclose(got, want[-1]) and not np.allclose(want, want[0]):
+            return _mistake("aliased")
+        longer = gradient_descent(f, grad, start.copy(), eta=eta, steps=steps + 1).points
+        if got.shape[0] == steps and np.allclose(got, want[1:]):
+            return _mistake("missing_start")
+        if got.shape[0] == steps and np.allclose(got, want[:-1]):
+            return _mistake("missing_last")
+        if got.shape[0] == steps + 2 and np.allclose(got, longer):
+            return _mistake("extra_step")
+        if got.shape[0] == steps + 1:
+            for name, path in _wrong_paths(grad, start, eta, steps).items():
+                with np.errstate(all="ignore"):
+                    if np.allclose(got, path, rtol=1e-9, atol=1e-12):
+                        return _mistake(name)
+            t = int(np.flatnonzero(~np.isclose(got, want, rtol=1e-9, atol=1e-12).all(axis=1))[0])
+            return CheckResult(False, f"point {t} of the path is {np.round(got[t], 6).tolist()}; "
+                                      f"gradient descent gives {np.round(want[t], 6).tolist()} "
+                                      f"(start {start.tolist()}, eta = {eta:.4g}, {steps} steps).",
+                               LOOP_HINT)
+        return CheckResult(False, f"the path should have steps + 1 = {steps + 1} points, "
+                                  f"got {got.shape[0]}.", LOOP_HINT)
+    return CheckResult(True, f"descend followed gradient descent point for point on {runs} "
+                             f"random 2-D bowls.")
+
+
+# ---- one Newton step, written by the learner (the optimiser appendix) ----------------
+
+NEWTON_HINT = ("solve the local quadratic model: the step d satisfies H d = -g, so return "
+               "w - np.linalg.solve(hess(w), grad(w)).")
+
+NEWTON_MISTAKES = {
+    "uphill": ("the step points the wrong way: it went uphill on the local model.",
+               "subtract the solved step: w - H⁻¹ g, not w + H⁻¹ g."),
+    "times_hessian": ("the step multiplies the gradient by the Hessian.",
+                      "Newton divides by the curvature: solve H d = g (np.linalg.solve), "
+                      "do not compute H @ g."),
+    "diagonal_only": ("the step divides each slope by its own curvature and ignores the rest of H.",
+                      "the off-diagonal entries couple the coordinates: solve with the whole "
+                      "Hessian, np.linalg.solve(hess(w), grad(w))."),
+    "gradient_step": ("that is a plain gradient step: the Hessian was not used.",
+                      "scale the gradient by the inverse Hessian: w - np.linalg.solve(H, g)."),
+    "step_only": ("that is the step, not the new point.",
+                  "return w plus the step: w - np.linalg.solve(hess(w), grad(w))."),
+}
+
+
+def random_curved_loss(rng):
+    """A random 2-D loss, a tilted bowl plus a quartic: (f, grad, hess), all coupled."""
+    f2, g2, A, m = random_bowl(rng)
+    k = float(rng.uniform(0.2, 1.0))
+
+    def f(w):
+        d = np.asarray(w, dtype=float) - m
+        return f2(w) + 0.25 * k * float(np.sum(d ** 4))
+
+    def grad(w):
+        d = np.asarray(w, dtype=float) - m
+        return g2(w) + k * d ** 3
+
+    def hess(w):
+        d = np.asarray(w, dtype=float) - m
+        return A + np.diag(3.0 * k * d ** 2)
+
+    return f, grad, hess
+
+
+def check_newton_step(newton_step, seed=None, runs=3):
+    """Run the learner's `newton_step(grad, hess, w)` at random points of random 2-D losses.
+
+    The answer must be w - H⁻¹ g; the planted mistakes in NEWTON_MISTAKES each get their hint.
+    """
+    runs = positive_int(runs, "runs", high=20)
+    if is_unanswered(newton_step):
+        return CheckResult(False, "write the body of newton_step(grad, hess, w) in the cell above "
+                                  "(it returns the new point), then run this check.", NEWTON_HINT)
+    if not callable(newton_step):
+        return CheckResult(False, f"newton_step should be a function, got "
+                                  f"{type(newton_step).__name__}.", NEWTON_HINT)
+    rng = learner_rng(seed)
+    for _ in range(runs):
+        f, grad, hess = random_curved_loss(rng)
+        w = np.round(rng.uniform(-3.0, 3.0, size=2), 2)
+        g, H = grad(w), hess(w)
+        want = w - np.linalg.solve(H, g)
+        given = w.copy()
+        got, failed = call_learner(newton_step, grad, hess, given, what="newton_step")
+        if failed is not None:
+            return failed
+        if is_unanswered(got):
+            return CheckResult(False, "newton_step returned nothing: return the new point.",
+                               NEWTON_HINT)
+        try:
+            got = np.array(got, dtype=float)
+        except (TypeError, ValueError):
+            return CheckResult(False, f"newton_step should return two numbers, got "
+                                      f"{type(got).__name__}.", NEWTON_HINT)
+        if got.shape != (2,):
+            return CheckResult(False, f"the new point should have shape (2,), got {got.shape}.",
+                               NEWTON_HINT)
+        if np.allclose(got, want, rtol=1e-8, atol=1e-10):
+            continue
+        wrong = {"uphill": w + np.linalg.solve(H, g), "times_hessian": w - H @ g,
+                 "diagonal_only": w - g / np.diag(H), "gradient_step": w - g,
+                 "step_only": -np.linalg.solve(H, g)}
+        for name, point in wrong.items():
+            if np.allclose(got, point, rtol=1e-8, atol=1e-10):
+                what, hint = NEWTON_MISTAKES[name]
+                return CheckResult(False, what, hint)
+        return CheckResult(False, f"at w = {w.tolist()} your step lands at "
+                                  f"{np.round(got, 6).tolist()}; Newton's step lands at "
+                                  f"{np.round(want, 6).tolist()}.", NEWTON_HINT)
+    return CheckResult(True, f"newton_step solved the local quadratic model at {runs} random "
+                             f"points of random 2-D losses.")

@@ -2,10 +2,14 @@
 import math
 import numbers
 
-from helpers.checks import CheckResult, check_close, is_unanswered
+import numpy as np
+
+from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.graph import Value
 from helpers.validate import positive_int, real
 
-__all__ = ["check_forward_tangents", "check_reverse_adjoints", "check_passes"]
+__all__ = ["check_forward_tangents", "check_reverse_adjoints", "check_passes", "random_graph",
+           "check_backward_walk"]
 
 
 def _numbers(answer, n, what, hint):
@@ -29,7 +33,7 @@ def _same(xs, ys):
     return all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(xs, ys))
 
 
-def check_forward_tangents(a, b, tangents):
+def check_forward_tangents(tangents, a=2.0, b=1.0):
     """(da/da, db/da, dc/da, dd/da, de/da) for e = (a + b)(b + 1): forward mode from a."""
     a, b = real(a, "a"), real(b, "b")
     what = "the tangents of a, b, c, d, e"
@@ -52,7 +56,7 @@ def check_forward_tangents(a, b, tangents):
     return CheckResult(False, f"{_show(got)} are not {what}.", hint)
 
 
-def check_reverse_adjoints(a, b, adjoints):
+def check_reverse_adjoints(adjoints, a=-1.0, b=3.0):
     """(de/dc, de/dd, de/da, de/db) for e = (a + b)(b + 1): reverse mode from e."""
     a, b = real(a, "a"), real(b, "b")
     what = "de/dc, de/dd, de/da, de/db"
@@ -77,13 +81,21 @@ def check_reverse_adjoints(a, b, adjoints):
     return CheckResult(False, f"{_show(got)} are not {what}.", hint)
 
 
-def check_passes(n_inputs, n_outputs, forward, reverse):
-    """Passes each mode needs for every derivative of every output."""
+def check_passes(passes, n_inputs=1000, n_outputs=3):
+    """passes = (forward, reverse): the passes each mode needs for every derivative of every output."""
     n_inputs, n_outputs = positive_int(n_inputs, "n_inputs"), positive_int(n_outputs, "n_outputs")
-    for name, answer in (("forward", forward), ("reverse", reverse)):
-        if is_unanswered(answer):
-            return CheckResult(False, f"replace ... with the number of {name}-mode passes.",
-                               "forward mode: one pass per input; reverse: one per output.")
+    hint = "forward mode: one pass per input; reverse: one per output."
+    if is_unanswered(passes) or (isinstance(passes, (tuple, list))
+                                 and any(is_unanswered(x) for x in passes)):
+        return CheckResult(False, "replace each ... with a number of passes: (forward, reverse).",
+                           hint)
+    if not isinstance(passes, (tuple, list)) or len(passes) != 2:
+        return CheckResult(False, f"passes should be two numbers, (forward, reverse), "
+                                  f"got {passes!r:.60}.", hint)
+    forward, reverse = passes
+    if forward == n_outputs and reverse == n_inputs and n_inputs != n_outputs:
+        return CheckResult(False, "the two counts are swapped.",
+                           "forward mode follows one input per pass, reverse mode one output.")
     right = check_close(forward, n_inputs, "the forward-mode passes",
                         "one forward pass gives the derivatives with respect to ONE input.",
                         tol=0.0, mistakes={n_outputs: "forward mode follows one input per "
@@ -100,3 +112,187 @@ def check_passes(n_inputs, n_outputs, forward, reverse):
     cheaper = "reverse" if n_outputs < n_inputs else "forward"
     return CheckResult(True, f"forward mode needs {n_inputs:,} passes, reverse mode "
                              f"{n_outputs:,}: {cheaper} mode is cheaper here.")
+
+
+# ---- the reverse walk, written by the learner ----------------------------------------
+
+
+WALK_HINT = ("reset every grad to 0, seed output.grad = 1, then go through output.topo() "
+             "backwards; each node adds node.grad × local into each parent's grad with +=.")
+
+
+def random_graph(rng, n_inputs=None, n_ops=None):
+    """A random expression with shared nodes: (inputs, nodes in creation order, output).
+
+    Every input reaches the output; at least one node feeds two operations and
+    one operation uses the same node twice (x * x), so `=` instead of `+=` shows.
+    """
+    n_inputs = int(rng.integers(2, 5)) if n_inputs is None else n_inputs
+    n_ops = int(rng.integers(5, 10)) if n_ops is None else n_ops
+    inputs = [Value(float(rng.uniform(-1.5, 1.5)), f"x{i + 1}") for i in range(n_inputs)]
+    nodes = list(inputs)
+    used = {id(n): 0 for n in nodes}
+
+    def pick(prefer_fresh):
+        unused = [n for n in nodes if used[id(n)] == 0]
+        n = unused[0] if prefer_fresh and unused else nodes[int(rng.integers(len(nodes)))]
+        used[id(n)] += 1
+        return n
+
+    def binary(x, y, kind):
+        if kind == 0:
+            return x + y
+        if kind == 1:
+            return x * y
+        return x - y
+
+    # the first operation multiplies an input by itself: two edges to one parent
+    square = nodes[0] * nodes[0]
+    used[id(nodes[0])] += 2
+    nodes.append(square)
+    used[id(square)] = 0
+    for k in range(n_ops):
+        if rng.random() < 0.3:
+            x = pick(prefer_fresh=k % 2 == 0)
+            new = x.tanh() if rng.random() < 0.5 else x.sigmoid()
+        else:
+            x, y = pick(prefer_fresh=True), pick(prefer_fresh=False)
+            new = binary(x, y, int(rng.integers(3)))
+        nodes.append(new)
+        used[id(new)] = 0
+    # the square feeds a second operation too: a node with two children
+    nodes.append(nodes[-1] * square)
+    used[id(nodes[-1])] = 0
+    out = nodes[-1]
+    for n in nodes[:-1]:                       # everything left over joins the output
+        if n not in set(out.topo()):
+            out = out + n
+            nodes.append(out)
+    for i, n in enumerate(nodes[n_inputs:]):
+        n.label = n.label or f"v{i + 1}"
+    out.label = "out"
+    return inputs, nodes, out
+
+
+def _stale(out, rng):
+    """Grads left over from an earlier walk, as a notebook session leaves them."""
+    for n in out.topo():
+        n.grad = float(rng.uniform(0.5, 2.0)) * (1 if rng.random() < 0.5 else -1)
+    out.grad = 0.0
+
+
+def _simulate(order, mistake):
+    """The grads a walk with a planted mistake leaves (order: topo order, stale grads set)."""
+    out = order[-1]
+    if mistake != "no_reset":
+        for n in order:
+            n.grad = 0.0
+    if mistake != "no_seed":
+        out.grad = 1.0
+    walk = order if mistake == "forward_order" else list(reversed(order))
+    for node in walk:
+        for parent, d in zip(node.parents, node.local):
+            if mistake == "assign":
+                parent.grad = node.grad * d
+            elif mistake == "no_chain":
+                parent.grad += d
+            else:
+                parent.grad += node.grad * d
+    return [n.grad for n in order]
+
+
+WALK_MISTAKES = {
+    "assign": ("a node used more than once kept only its last contribution.",
+               "write parent.grad += ..., not parent.grad = ...: a node that feeds several "
+               "operations (or one operation twice, as in x * x) collects one term per edge."),
+    "forward_order": ("the grads are what a walk in the wrong order gives.",
+                      "visit the nodes in reverse topological order, reversed(output.topo()): a "
+                      "node must have collected every term before it passes its grad on."),
+    "no_reset": ("the grads still hold what an earlier walk left in them.",
+                 "set every node's grad to 0 before the walk: += adds to whatever is there."),
+    "no_seed": ("every grad is 0.",
+                "seed the walk: output.grad = 1 (d output / d output), after the reset."),
+    "no_chain": ("each parent got the edge numbers without the child's grad.",
+                 "the chain rule multiplies: parent.grad += node.grad * local."),
+}
+
+
+def _grads_of(order):
+    """The nodes' grads as floats, or None when one is not a real number."""
+    grads = []
+    for n in order:
+        g = n.grad
+        if getattr(g, "shape", None) == ():
+            g = g.item()
+        if isinstance(g, bool) or not isinstance(g, numbers.Real):
+            return None
+        grads.append(float(g))
+    return grads
+
+
+def _close(xs, ys):
+    return all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12) for x, y in zip(xs, ys))
+
+
+def check_backward_walk(backward_walk, seed=None, graphs=3):
+    """Run the learner's `backward_walk(output)` on fresh random graphs with shared nodes.
+
+    Each graph starts with stale grads (as a second walk in a session would) and the
+    learner's grads are compared, node by node, with `Value.backward` on a copy.
+    The planted mistakes in WALK_MISTAKES each get their own hint.
+    """
+    graphs = positive_int(graphs, "graphs", high=20)
+    if is_unanswered(backward_walk):
+        return CheckResult(False, "write the body of backward_walk(output) in the cell above "
+                                  "(it fills .grad on every node), then run this check.",
+                           WALK_HINT)
+    if not callable(backward_walk):
+        return CheckResult(False, f"backward_walk should be a function, got "
+                                  f"{type(backward_walk).__name__}.", WALK_HINT)
+    rng = learner_rng(seed)
+    for k in range(graphs):
+        graph_seed = int(rng.integers(2**32))
+        _, _, out = random_graph(np.random.default_rng(graph_seed))
+        order = out.topo()
+        _stale(out, np.random.default_rng(graph_seed + 1))
+        stale = [n.grad for n in order]
+        _, _, twin = random_graph(np.random.default_rng(graph_seed))
+        twin.backward()
+        want = [n.grad for n in twin.topo()]
+        called = []
+        real_backward = Value.backward
+
+        def spy(self):
+            called.append(self)
+            real_backward(self)
+
+        Value.backward = spy
+        try:
+            _, failed = call_learner(backward_walk, out, what="backward_walk")
+        finally:
+            Value.backward = real_backward
+        if failed is not None:
+            return failed
+        if called:
+            return CheckResult(False, "backward_walk calls .backward(): the walk is yours to write.",
+                               WALK_HINT)
+        got = _grads_of(order)
+        if got is None:
+            bad = next(n for n in order if _grads_of([n]) is None)
+            return CheckResult(False, f"node {bad.label}'s grad is {bad.grad!r}, not a number.",
+                               WALK_HINT)
+        if _close(got, want):
+            continue
+        for name, (what, hint) in WALK_MISTAKES.items():
+            for n, g in zip(order, stale):
+                n.grad = g
+            if _close(got, _simulate(order, name)):
+                return CheckResult(False, f"on a random graph of {len(order)} nodes, {what}", hint)
+        i = next(i for i, (x, y) in enumerate(zip(got, want))
+                 if not math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12))
+        node = order[i]
+        return CheckResult(False, f"on a random graph of {len(order)} nodes, node "
+                                  f"{node.label} ({node.op or 'an input'}) got grad {got[i]:.6g}; "
+                                  f"the reverse walk gives {want[i]:.6g}.", WALK_HINT)
+    return CheckResult(True, f"backward_walk gave every node's grad on {graphs} random graphs "
+                             f"with shared nodes, the same as Value.backward.")

@@ -1,13 +1,13 @@
 """Forward and reverse mode, one node per click, on the running example e = (a + b)(b + 1)."""
 import ipywidgets as widgets
 
+from helpers.examples import running_example
 from helpers.graph import Value
 from helpers.plots.walks import StepDrawing
 from helpers.style import COLORS
 from helpers.walks import forward_steps, reverse_steps
 from helpers.validate import real
 from helpers.widgets import Panel, new_figure
-from helpers.widgets.expression import running_example
 
 __all__ = ["ModeStepPanel"]
 
