@@ -10,10 +10,10 @@ they check their argument, then apply the formula.
 """
 import numpy as np
 
-from helpers.validate import float_array
+from helpers.validate import by_name, float_array
 
-__all__ = ["Sigmoid", "Tanh", "ReLU", "Softmax", "ACTIVATIONS", "sigmoid", "sigmoid_prime",
-           "softmax"]
+__all__ = ["Sigmoid", "Tanh", "ReLU", "Softmax", "ACTIVATIONS", "as_activation", "sigmoid",
+           "sigmoid_prime", "softmax"]
 
 
 class Sigmoid:
@@ -71,6 +71,11 @@ class Softmax:
 
 
 ACTIVATIONS = {act.name: act for act in (Sigmoid, Tanh, ReLU)}
+
+
+def as_activation(activation, name="activation"):
+    """An activation object (Sigmoid, Tanh, ReLU or one like them) from itself or its name."""
+    return by_name(activation, name, ACTIVATIONS, ("fn", "prime"))
 
 
 def sigmoid(z):

@@ -10,6 +10,7 @@ is just a - y.
 import numpy as np
 
 from helpers.activations import Sigmoid, Softmax
+from helpers.validate import by_name
 
 __all__ = ["QuadraticCost", "CrossEntropyCost", "LogLikelihoodCost", "COSTS", "as_cost", "safe_log"]
 
@@ -80,12 +81,4 @@ COSTS = {cost.name: cost for cost in (QuadraticCost, CrossEntropyCost, LogLikeli
 
 def as_cost(cost, name="cost"):
     """A cost object from itself or its name ('quadratic', 'cross-entropy', 'log-likelihood')."""
-    if isinstance(cost, str):
-        if cost not in COSTS:
-            raise ValueError(f"{name} must be one of {sorted(COSTS)} or a cost object, got {cost!r}")
-        return COSTS[cost]
-    if not (all(callable(getattr(cost, attr, None)) for attr in ("fn", "delta", "example_cost"))
-            and callable(getattr(getattr(cost, "activation", None), "fn", None))):
-        raise TypeError(f"{name} must be a cost object such as QuadraticCost (with fn, delta, "
-                        f"example_cost and an activation), got {cost!r}")
-    return cost
+    return by_name(cost, name, COSTS, ("fn", "delta", "example_cost"))

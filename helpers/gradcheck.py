@@ -21,7 +21,7 @@ import numpy as np
 from helpers.network import Network, feedforward
 from helpers.validate import choice, function, instance, real
 
-__all__ = ["numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
+__all__ = ["centred_differences", "numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
            "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H", "check_h"]
 
 GOOD = 1e-7          # relative error at or below this: the gradient is right
@@ -38,6 +38,27 @@ def check_h(h):
     return h
 
 
+def centred_differences(cost, arrays, h=DEFAULT_H):
+    """[C(p + h) - C(p - h)] / 2h for every entry p of every array in `arrays`.
+
+    cost -- a function of no arguments that reads the arrays, C = cost()
+    Each entry is moved in place and put back exactly.
+    """
+    grads = []
+    for array in arrays:
+        grad = np.zeros_like(array)
+        for idx in np.ndindex(array.shape):
+            old = array[idx]
+            array[idx] = old + h
+            plus = cost()
+            array[idx] = old - h
+            minus = cost()
+            array[idx] = old
+            grad[idx] = (plus - minus) / (2 * h)
+        grads.append(grad)
+    return grads
+
+
 def numerical_gradient(net, X, Y, h=DEFAULT_H):
     """Centred finite differences of net.cost_value(X, Y) for every parameter.
 
@@ -48,22 +69,10 @@ def numerical_gradient(net, X, Y, h=DEFAULT_H):
     h = check_h(h)
     X, Y = net.check_batch(X, Y)
 
-    def differences(arrays):
-        grads = []
-        for array in arrays:
-            grad = np.zeros_like(array)
-            for idx in np.ndindex(array.shape):
-                old = array[idx]
-                array[idx] = old + h
-                plus = net.cost_value(X, Y)
-                array[idx] = old - h
-                minus = net.cost_value(X, Y)
-                array[idx] = old                     # put it back exactly
-                grad[idx] = (plus - minus) / (2 * h)
-            grads.append(grad)
-        return grads
+    def cost():
+        return net.cost.fn(feedforward(net.weights, net.biases, X, net.cost, net.activation)[1][-1], Y)
 
-    return differences(net.biases), differences(net.weights)
+    return centred_differences(cost, net.biases, h), centred_differences(cost, net.weights, h)
 
 
 def relative_error(a, b):

@@ -19,7 +19,7 @@ product, z = w a + b (the bias column broadcasts across the columns).
 """
 import numpy as np
 
-from helpers.activations import ACTIVATIONS, Sigmoid
+from helpers.activations import Sigmoid, as_activation
 from helpers.costs import QuadraticCost, as_cost
 from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
@@ -122,19 +122,6 @@ def as_targets(Y, n_out, m, name="Y"):
         raise ValueError(f"{name} must have shape ({n_out}, {m}) to match X (one column per "
                          f"example), or be {m} integer labels; got shape {Y.shape}")
     return Y
-
-
-def as_activation(activation, name="activation"):
-    """An activation object (Sigmoid, Tanh, ReLU) from itself or its name."""
-    if isinstance(activation, str):
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"{name} must be one of {sorted(ACTIVATIONS)} or an activation "
-                             f"object, got {activation!r}")
-        return ACTIVATIONS[activation]
-    if not all(callable(getattr(activation, attr, None)) for attr in ("fn", "prime")):
-        raise TypeError(f"{name} must be an activation such as Sigmoid (with fn and prime), "
-                        f"got {activation!r}")
-    return activation
 
 
 # ---- the network ----------------------------------------------------------------

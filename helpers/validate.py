@@ -16,7 +16,7 @@ import numbers
 import numpy as np
 
 __all__ = ["real", "positive", "integer", "positive_int", "float_array", "function", "choice",
-           "sequence", "instance"]
+           "sequence", "instance", "by_name"]
 
 
 def _got(x, limit=60):
@@ -134,4 +134,16 @@ def instance(x, name, cls):
         names = [c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))]
         article = "an" if names[0][0].lower() in "aeiou" else "a"
         raise TypeError(f"{name} must be {article} {' or '.join(names)}, got {type(x).__name__}")
+    return x
+
+
+def by_name(x, name, table, methods):
+    """x itself if it has every method in `methods`, or table[x] when x is one of the table's names."""
+    if isinstance(x, str):
+        if x not in table:
+            raise ValueError(f"{name} must be one of {sorted(table)} or an object like them, got {x!r}")
+        return table[x]
+    if not all(callable(getattr(x, method, None)) for method in methods):
+        raise TypeError(f"{name} must be one of {sorted(table)} or an object with "
+                        f"{', '.join(methods)}, {_got(x)}")
     return x
