@@ -22,8 +22,7 @@ from helpers.activations import Sigmoid
 from helpers.costs import as_cost
 from helpers.validate import float_array, integer, positive, real
 
-__all__ = ["train_neuron", "NeuronHistory", "example_cost", "neuron_cost",
-           "finite_difference_gradients", "FIELDS"]
+__all__ = ["train_neuron", "NeuronHistory", "example_cost", "sigmoid_cost", "FIELDS"]
 
 FIELDS = ("w", "b", "z", "output", "cost", "dC_dw", "dC_db")
 
@@ -59,19 +58,6 @@ def _matching(w, b, w_name, b_name):
 def example_cost(cost, a, y):
     """C_x for every entry of `a` at once: one example, one output neuron, elementwise."""
     return sigmoid_cost(cost).example_cost(float_array(a, "a"), real(y, "y"))
-
-
-def neuron_cost(w, b, x=1.0, y=0.0, cost="quadratic"):
-    """The cost of the neuron with weight w and bias b on the example (x, y)."""
-    cost = as_cost(cost)
-    return cost.example_cost(cost.activation.fn(np.asarray(w * x + b, dtype=float)), y)
-
-
-def finite_difference_gradients(w, b, x=1.0, y=0.0, cost="quadratic", h=1e-5):
-    """(dC/dw, dC/db) by centred differences, [C(p + h) - C(p - h)] / 2h, for checking."""
-    dw = (neuron_cost(w + h, b, x, y, cost) - neuron_cost(w - h, b, x, y, cost)) / (2 * h)
-    db = (neuron_cost(w, b + h, x, y, cost) - neuron_cost(w, b - h, x, y, cost)) / (2 * h)
-    return dw, db
 
 
 # ---- training ---------------------------------------------------------------
