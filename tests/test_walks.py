@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from helpers.examples import diamond_chain, diamond_counts, many_inputs_function, many_outputs_function
+from helpers.examples import diamond_chain, many_inputs_function, many_outputs_function
 from helpers.graph import Value
 from helpers.timing import time_modes
 from helpers.walks import (Path, count_operations, count_paths, forward_mode, forward_steps,
@@ -220,54 +220,6 @@ def test_engine_topo_is_the_recursive_depth_first_order(program):
     assert [id(n) for n in out.topo()] == [id(n) for n in reference_topo(out)]
 
 
-# ---- the diamond chain ------------------------------------------------------
-
-@pytest.mark.parametrize("depth,width", [(1, 1), (1, 5), (2, 3), (3, 4), (5, 2), (4, 6)])
-def test_diamond_chain_has_width_to_the_depth_paths(depth, width):
-    chain = diamond_chain(depth, width)
-    n = width ** depth
-    assert count_paths(chain.output, chain.input) == n
-    assert len(paths(chain.output, chain.input)) == n
-    counts = count_operations(chain.output, chain.input)
-    formula = diamond_counts(depth, width)
-    assert (counts.paths, counts.path_sum, counts.forward) == \
-        (formula["paths"], formula["path_sum"], formula["factored"]) == \
-        (n, 2 * depth * n, 2 * width * depth)
-    exact = chain.factored()
-    assert math.isclose(path_sum(chain.output, chain.input), exact, rel_tol=1e-12)
-    assert math.isclose(forward_mode(chain.output, chain.input)[chain.output], exact, rel_tol=1e-12)
-    assert math.isclose(reverse_mode(chain.output)[chain.input], exact, rel_tol=1e-12)
-
-
-def test_diamond_chain_three_by_three_is_the_curriculum_example():
-    chain = diamond_chain(2, 3, weights=[[0.5, 0.25, 0.75], [1.0, 2.0, 3.0]])
-    assert [s.label for s in chain.stages] == ["X", "Y", "Z"]
-    labels = [n.label for n in chain.output.topo() if n.label.startswith(tuple("αβγδεζ"))]
-    assert labels == ["α·X", "β·X", "γ·X", "δ·Y", "ε·Y", "ζ·Y"]
-    assert len(paths(chain.output, chain.input)) == 9
-    assert path_sum(chain.output, chain.input) == pytest.approx((0.5 + 0.25 + 0.75) * 6.0, rel=1e-12)
-
-
-def test_diamond_chain_weights_are_seeded_and_nontrivial():
-    one, two = diamond_chain(3, 4, seed=1), diamond_chain(3, 4, seed=1)
-    assert one.weights == two.weights != diamond_chain(3, 4, seed=2).weights
-    assert all(0.1 <= w <= 0.9 for stage in one.weights for w in stage)
-    assert one.factored() != count_paths(one.output, one.input)
-
-
-def test_diamond_chain_with_weights_as_values():
-    chain = diamond_chain(3, 2, as_values=True, x=0.7)
-    assert len(chain.output.inputs()) == 1 + 3 * 2
-    assert count_paths(chain.output, chain.input) == 8
-    assert math.isclose(path_sum(chain.output, chain.input), chain.factored(), rel_tol=1e-12)
-    h = 1e-6
-    numeric = (diamond_chain(3, 2, x=0.7 + h).output.data
-               - diamond_chain(3, 2, x=0.7 - h).output.data) / (2 * h)
-    assert numeric == pytest.approx(chain.factored(), rel=1e-8)
-
-
-# ---- the many-inputs and many-outputs functions ------------------------------
-
 def test_many_inputs_counts_and_agreement():
     xs, out = many_inputs_function(6)
     assert len(out.edges()) == 4 * 6 - 2
@@ -350,25 +302,6 @@ def test_too_many_paths_are_refused_not_listed():
     assert count_paths(chain.output, chain.input) == 4 ** 10
     with pytest.raises(ValueError, match="limit must be at least 1"):
         paths(chain.output, chain.input, limit=0)
-
-
-@pytest.mark.parametrize("kwargs,error,match", [
-    ({"depth": 0, "width": 3}, ValueError, "depth must be at least 1, got 0"),
-    ({"depth": -2, "width": 3}, ValueError, "depth must be at least 1"),
-    ({"depth": 3, "width": 0}, ValueError, "width must be at least 1, got 0"),
-    ({"depth": 65, "width": 2}, ValueError, "depth must be at most 64"),
-    ({"depth": 2.0, "width": 3}, TypeError, "depth must be an integer, got float"),
-    ({"depth": 2, "width": "3"}, TypeError, "width must be an integer, got str"),
-    ({"depth": True, "width": 3}, TypeError, "depth must be an integer"),
-    ({"depth": 2, "width": 2, "weights": [[1, 2]]}, ValueError, "weights must be depth=2 lists"),
-    ({"depth": 1, "width": 2, "weights": [[1, 2, 3]]}, ValueError, "of width=2 numbers"),
-    ({"depth": 1, "width": 2, "weights": [[1, float("nan")]]}, ValueError,
-     r"weights\[0\]\[1\] must be finite"),
-    ({"depth": 1, "width": 1, "x": "1"}, TypeError, "x must be a real number"),
-])
-def test_diamond_chain_bad_arguments(kwargs, error, match):
-    with pytest.raises(error, match=match):
-        diamond_chain(**kwargs)
 
 
 def test_other_builders_bad_arguments():

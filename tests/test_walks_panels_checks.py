@@ -1,5 +1,4 @@
-"""The path-count and step-through panels, the walk plots, and the exercises of notebooks 02-03."""
-import math
+"""The step-through panel and the walk plots of notebooks 02-03."""
 import warnings
 
 import matplotlib
@@ -8,13 +7,11 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from helpers.checks.paths import check_diamond_counts, check_factored, check_path_sum  # noqa: E402
+from helpers.examples import running_example as build_running_example  # noqa: E402
 from helpers.graph import Value  # noqa: E402
-from helpers.plots.walks import draw_each_path, draw_steps, plot_mode_ratios, plot_work  # noqa: E402
-from helpers.examples import diamond_chain  # noqa: E402
+from helpers.plots.walks import draw_each_path, draw_steps, plot_mode_ratios  # noqa: E402
 from helpers.walks import forward_steps, reverse_steps  # noqa: E402
 from helpers.widgets.modes import ModeStepPanel  # noqa: E402
-from helpers.widgets.paths import ENUMERATE_LIMIT, PathCountPanel  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +24,7 @@ def strict():
 
 def running_example():
     a, b = Value(2.0, "a"), Value(1.0, "b")
-    return a, b, ((a + b).named("c") * (b + 1).named("d")).named("e")
+    return a, b, build_running_example(a, b)
 
 
 # ---- the step-through panel --------------------------------------------------
@@ -102,54 +99,6 @@ def test_step_panel_bad_arguments(kwargs, match):
 
 # ---- the path-count panel ----------------------------------------------------
 
-def test_path_count_panel_lists_small_and_says_when_it_does_not():
-    panel = PathCountPanel()
-    assert panel.table.get_text().splitlines() == [
-        "9 paths; dZ/dX", "by paths: 2.28", "by stages: 2.28", "finite diff.: 2.28",
-        "multiply-adds: 36 vs 12"]
-    panel.controls["depth"].value = 12
-    panel.controls["width"].value = 6
-    lines = panel.table.get_text().splitlines()
-    assert lines[:2] == ["w^k = 2,176,782,336 paths:", "too many to list; dZ/dX"]
-    assert lines[2].startswith("by stages: 1.3006e+06")
-    assert lines[-1] == "multiply-adds: 52,242,776,064 vs 144"
-
-
-def test_path_count_panel_methods_agree_everywhere():
-    panel = PathCountPanel()
-    for depth in range(1, 13):
-        for width in range(1, 7):
-            listed, factored, numeric, counts = panel.derivatives(depth, width)
-            assert (listed is None) == (width ** depth > ENUMERATE_LIMIT)
-            assert counts.paths == width ** depth
-            if listed is not None:
-                assert math.isclose(listed, factored, rel_tol=1e-12)
-            assert math.isclose(numeric, factored, rel_tol=1e-6)
-            assert math.isclose(factored, diamond_chain(depth, width).factored(), rel_tol=1e-12)
-
-
-def test_path_count_panel_moves_the_curves_in_place():
-    panel = PathCountPanel()
-    lines = dict(panel.work.lines)
-    panel.controls["width"].value = 2
-    assert panel.work.counts("paths") == pytest.approx([2 ** k for k in range(1, 13)], rel=1e-12)
-    assert panel.work.counts("factored") == pytest.approx([4 * k for k in range(1, 13)], rel=1e-12)
-    panel.controls["depth"].value = 7
-    x, y = panel.work.marks["factored"].get_xydata()[0]
-    assert (x, 10 ** y) == (7, pytest.approx(4 * 7))
-    assert panel.work.lines == lines                      # the same artists, updated
-    assert "path_sum" not in lines                        # the panel draws two curves
-
-
-def test_path_count_panel_bad_arguments():
-    with pytest.raises(ValueError, match="depth must be an integer from 1 to 12"):
-        PathCountPanel(depth=13)
-    with pytest.raises(TypeError, match="width must be an integer"):
-        PathCountPanel(width=2.5)
-
-
-# ---- static plots -------------------------------------------------------------
-
 def test_draw_each_path_titles_the_products():
     _, b, e = running_example()
     drawings = draw_each_path(e, b)
@@ -159,7 +108,7 @@ def test_draw_each_path_titles_the_products():
         draw_each_path(e, b, axes=axes[0])
 
 
-def test_draw_steps_and_work_and_ratio_plots():
+def test_draw_steps_and_ratio_plots():
     a, b, e = running_example()
     drawing = draw_steps(e, forward_steps(e, b))
     assert drawing.drawing.node_text[-1].get_text() == "e = 6\nde/db = 5"
@@ -167,43 +116,9 @@ def test_draw_steps_and_work_and_ratio_plots():
         draw_steps(e, reverse_steps(e), done=7)
     with pytest.raises(TypeError, match="output must be a Value"):
         draw_steps(3.0, [])
-    work = plot_work(3)
-    assert work.counts("paths")[:3] == pytest.approx([3, 9, 27], rel=1e-12)
-    assert work.counts("path_sum")[:2] == pytest.approx([6, 36], rel=1e-12)
-    with pytest.raises(ValueError, match="width must be at least 1, got 0"):
-        plot_work(0)
-    with pytest.raises(ValueError, match="curves must be some of"):
-        plot_work(2, curves=("nodes",))
     rows = [{"n": n, "ratio": 2.0 * n, "forward_ops": 10 * n, "reverse_ops": 10}
             for n in (10, 100, 1000)]
     ax = plot_mode_ratios(rows)
     assert "fitted slope 1.00" in ax.get_legend().get_texts()[0].get_text()
     with pytest.raises(ValueError, match="rows must hold"):
         plot_mode_ratios([])
-
-
-# ---- the exercises -------------------------------------------------------------
-
-def test_check_path_sum():
-    assert check_path_sum(4.0, 1.0, 7.0)
-    assert "through c alone" in repr(check_path_sum(4.0, 1.0, 2.0))
-    assert "multiplies the two" in repr(check_path_sum(4.0, 1.0, 10.0))
-    assert repr(check_path_sum(4.0, 1.0, ...)).startswith("Not yet")
-    assert not check_path_sum(4.0, 1.0, "7")
-
-
-def test_check_diamond_counts():
-    assert check_diamond_counts(5, 4, 1024, 40)
-    assert "multiply" in repr(check_diamond_counts(5, 4, 20, 40))
-    assert "two edges" in repr(check_diamond_counts(5, 4, 1024, 20))
-    assert "path by path" in repr(check_diamond_counts(5, 4, 1024, 2 * 5 * 1024))
-    assert not check_diamond_counts(5, 4, ..., ...)
-
-
-def test_check_factored():
-    chain = diamond_chain(3, 2, seed=5)
-    right = math.prod(sum(stage) for stage in chain.weights)
-    assert check_factored(chain, right)
-    assert "adds every weight" in repr(check_factored(chain, sum(map(sum, chain.weights))))
-    assert not check_factored(chain, ...)
-    assert "DiamondChain" in repr(check_factored(None, right))
