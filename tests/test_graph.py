@@ -300,7 +300,7 @@ def test_draw_graph_labels_values_and_edges():
     assert "e = c · d\n6" in texts and "a\n2" in texts
     assert sorted(t.get_text() for t in drawing.edge_text) == ["1", "1", "1", "2", "3"]
     drawing.update(running_example(Value(3.0), Value(-1.0)))
-    assert "e\n0" in [t.get_text() for t in drawing.node_text]
+    assert "e = c · d\n0" in [t.get_text() for t in drawing.node_text]
     plt.close("all")
 
 
