@@ -362,6 +362,22 @@ def test_bad_sizes(sizes, error):
         Network(sizes)
 
 
+def test_the_activation_doors_name_their_argument():
+    from helpers.activations import sigmoid_prime, softmax
+    for door in (sigmoid, sigmoid_prime, softmax):
+        with pytest.raises(TypeError, match="z must be"):
+            door("a")
+        with pytest.raises(ValueError, match="z contains NaN"):
+            door(np.array([0.0, np.nan]))
+    with pytest.raises(ValueError, match="z must not be empty"):
+        softmax(np.zeros((3, 0)))
+    assert float(sigmoid(0)) == 0.5 and np.allclose(softmax([1.0, 1.0]), [0.5, 0.5])
+    with pytest.raises(ValueError, match="activation must be one of"):
+        Network([2, 2], activation="softmax")
+    with pytest.raises(TypeError, match="activation must be"):
+        Network([2, 2], activation=np.tanh)
+
+
 def test_bad_cost_and_seed():
     with pytest.raises(ValueError, match="cost"):
         Network([2, 2], cost="hinge")

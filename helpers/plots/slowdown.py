@@ -179,12 +179,13 @@ class SlowdownDrawing:
         self.epoch_ticks = FixedLocator(_epoch_ticks(max_epochs))
         self.epochs, self.layer = max_epochs, None
         self.cost_lines, self.output_lines, self.current, self.travelled = {}, {}, {}, {}
-        for name, style in COST_STYLE.items():
+        # On the sigmoid, the stretch each run travelled: the first one wider, so both show.
+        for (name, style), width in zip(COST_STYLE.items(), (7, 3)):
             line_style = {"color": style["color"], "linestyle": style["linestyle"], "linewidth": 2}
             self.cost_lines[name], = self.ax_cost.plot([0, 1], [1, 1], **line_style)
             self.output_lines[name], = self.ax_output.plot([0, 1], [0.5, 0.5], **line_style)
             self.travelled[name], = self.ax_sigmoid.plot([0, 0], [0.5, 0.5], color=style["color"],
-                                                         linewidth=7 if name == "quadratic" else 3,
+                                                         linewidth=width,
                                                          alpha=0.5, solid_capstyle="butt")
             self.current[name], = self.ax_sigmoid.plot([0], [0.5], linestyle="none",
                                                        marker=style["marker"], markersize=9,
