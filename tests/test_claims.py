@@ -9,6 +9,8 @@ What counts as a number: digits outside fenced code blocks, inline code, HTML
 tags and link targets, not part of an identifier (BP2, x1, W_2), not a maths
 subscript or exponent ($a^L_j$, $x^3$; but $10^{4}$ is the number 10^4), with
 thousands separators (23,860 or 23{,}860) and a minus sign attached to it (-1).
+The worked answers (`solution` cells) are left out: tests/test_exercises.py runs
+each one through its check, and their arithmetic explains that verified code.
 """
 import json
 import pathlib
@@ -51,8 +53,8 @@ def prose_numbers(cells):
     """[(number as written, the markdown line)] of a notebook's markdown cells."""
     found = []
     for cell in cells:
-        if cell["cell_type"] != "markdown":
-            continue
+        if cell["cell_type"] != "markdown" or "solution" in cell.get("metadata", {}).get("tags", []):
+            continue                     # a worked answer is verified by running it (test_exercises.py)
         text = "".join(cell["source"])
         for hidden in HIDDEN:
             text = hidden.sub(lambda m: " " * len(m.group()) if "\n" not in m.group()
@@ -174,6 +176,12 @@ def written(text):
     return [w for w, _ in prose_numbers([cell(text)])]
 
 
+def test_worked_answers_are_left_out():
+    solution = {"cell_type": "markdown", "metadata": {"tags": ["solution"]},
+                "source": "<details><summary>Worked answer</summary>\n\n$w_1 = 1.4$\n</details>"}
+    assert prose_numbers([solution]) == []
+
+
 def test_extraction_rules():
     assert written("so $e = 8$ and $a = -1$, and 23,860 or $23{,}820$ weights; 0.9820 and 95%") == \
         ["8", "-1", "23,860", "23{,}820", "0.9820", "95"]
@@ -184,7 +192,6 @@ def test_extraction_rules():
     assert written("```python\nx = 3.5\n```\nafter 126 steps") == ["126"]
     assert written("the 64-64-10 network, notebook 05, 30 hidden neurons, Exercise 3, 2-D") == []
     assert written("$1 - 2\\eta$ and $\\frac{1}{2}$ and 0") == []
-    assert written("<details><summary>Worked answer</summary>\n\n$w_1 = 1.4$") == ["1.4"]
 
 
 def test_agreement_uses_the_written_rounding():
