@@ -1,7 +1,9 @@
 """The step-through panel and the walk plots of notebooks 02-03."""
+import io
 import warnings
 
 import matplotlib
+import numpy as np
 import pytest
 
 matplotlib.use("Agg")
@@ -122,3 +124,45 @@ def test_draw_steps_and_ratio_plots():
     assert "fitted slope 1.00" in ax.get_legend().get_texts()[0].get_text()
     with pytest.raises(ValueError, match="rows must hold"):
         plot_mode_ratios([])
+
+
+# ---- the cached static background ------------------------------------------------
+
+def figure_with(y_moving):
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(4, 3), dpi=50)
+    ax = fig.add_subplot()
+    ax.plot([0, 1, 2], [0, 1, 0], color="0.5", alpha=0.5)        # still, half transparent
+    ax.set_title("still")
+    ax.grid(True)
+    moving, = ax.plot([0, 1, 2], y_moving, "o-", zorder=5)
+    ax.set_xlim(-0.5, 2.5)
+    ax.set_ylim(-1, 2)
+    return fig, moving
+
+
+def pixels(fig):
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).astype(int)
+
+
+def test_static_background_draws_what_a_plain_draw_draws():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from helpers.plots.background import freeze_static
+    fig, moving = figure_with([1, 0, 1])
+    FigureCanvasAgg(fig)
+    layer = freeze_static(fig, [moving])
+    assert moving.get_animated() is False and fig.axes[0].title.get_animated() is True
+    for y in ([1, 0, 1], [0.5, 1.5, -0.5]):
+        moving.set_ydata(y)
+        plain, _ = figure_with(y)
+        FigureCanvasAgg(plain)
+        assert np.abs(pixels(fig) - pixels(plain)).max() <= 2
+        assert not fig.stale                      # drawing starts no second draw
+    saved, plain_saved = io.BytesIO(), io.BytesIO()
+    fig.savefig(saved, format="png")              # saving draws every artist for real
+    plain.savefig(plain_saved, format="png")
+    saved.seek(0), plain_saved.seek(0)
+    diff = np.abs(plt.imread(saved) - plt.imread(plain_saved)).max()
+    assert diff <= 2 / 255
+    assert layer.get_zorder() < 0
