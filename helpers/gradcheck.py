@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.network import Network, feedforward
+from helpers.network import Network, forward
 from helpers.validate import choice, function, instance, real
 
 __all__ = ["centred_differences", "numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
@@ -70,7 +70,7 @@ def numerical_gradient(net, X, Y, h=DEFAULT_H):
     X, Y = net.check_batch(X, Y)
 
     def cost():
-        return net.cost.fn(feedforward(net.weights, net.biases, X, net.cost, net.activation)[1][-1], Y)
+        return net.cost.fn(forward(net.weights, net.biases, X, net.cost, net.activation)[1][-1], Y)
 
     return centred_differences(cost, net.biases, h), centred_differences(cost, net.weights, h)
 
@@ -176,7 +176,7 @@ def planted_bug(net, kind="missing sigma'"):
     def buggy_backprop(X, Y):
         x, y = net.check_batch(X, Y)
         weights, cost, activation = net.weights, net.cost, net.activation
-        zs, activations = feedforward(weights, net.biases, x, cost, activation)
+        zs, activations = forward(weights, net.biases, x, cost, activation)
         m = 1 if kind == "sum instead of mean" else x.shape[1]
         L = len(weights)
         nabla_b, nabla_w = [None] * L, [None] * L

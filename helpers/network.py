@@ -8,7 +8,7 @@ A batch of m examples is a matrix with ONE COLUMN PER EXAMPLE: x has shape
 (n_in, m) and y has shape (n_out, m). Every layer then runs as one matrix
 product, z = w a + b (the bias column broadcasts across the columns).
 
-`feedforward` and `backprop` are the formulas, plain numpy on checked data.
+`forward` and `backprop` are the formulas, plain numpy on checked data.
 `Network` holds the parameters and checks what a notebook passes in, once.
 
     >>> net = Network([2, 3, 2], seed=0)
@@ -23,12 +23,12 @@ from helpers.activations import Sigmoid, as_activation
 from helpers.costs import QuadraticCost, as_cost
 from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
-__all__ = ["feedforward", "backprop", "Network", "one_hot", "as_batch", "as_targets"]
+__all__ = ["forward", "backprop", "Network", "one_hot", "as_batch", "as_targets"]
 
 
 # ---- the formulas -------------------------------------------------------------
 
-def feedforward(weights, biases, x, cost=QuadraticCost, activation=Sigmoid):
+def forward(weights, biases, x, cost=QuadraticCost, activation=Sigmoid):
     """Every layer's z and activation for the examples in the columns of x: (zs, activations).
 
     zs[l] = weights[l] @ activations[l] + biases[l]; activations[0] is x.
@@ -50,7 +50,7 @@ def backprop(weights, biases, x, y, cost=QuadraticCost, activation=Sigmoid, cost
     column sums by m averages their gradients.
     costs -- a list, or None: sgd passes one to collect each mini-batch's cost.
     """
-    zs, activations = feedforward(weights, biases, x, cost, activation)
+    zs, activations = forward(weights, biases, x, cost, activation)
     if costs is not None:
         costs.append(cost.fn(activations[-1], y))
     m, L = x.shape[1], len(weights)          # weights[L - 1] leads to the output layer
@@ -177,7 +177,7 @@ class Network:
 
     def forward(self, X):
         """(zs, activations) of every layer: activations[0] is X, activations[-1] the output."""
-        return feedforward(self.weights, self.biases, as_batch(X, self.sizes[0], "X"),
+        return forward(self.weights, self.biases, as_batch(X, self.sizes[0], "X"),
                            self.cost, self.activation)
 
     def feedforward(self, X):
@@ -289,7 +289,7 @@ class Network:
         return self._cost(*self.check_batch(X, Y))
 
     def _cost(self, X, Y):
-        return self.cost.fn(feedforward(self.weights, self.biases, X, self.cost,
+        return self.cost.fn(forward(self.weights, self.biases, X, self.cost,
                                         self.activation)[1][-1], Y)
 
     def accuracy(self, X, Y):
@@ -302,7 +302,7 @@ class Network:
         return self._accuracy(*self.check_batch(X, Y))
 
     def _accuracy(self, X, Y):
-        a = feedforward(self.weights, self.biases, X, self.cost, self.activation)[1][-1]
+        a = forward(self.weights, self.biases, X, self.cost, self.activation)[1][-1]
         if self.sizes[-1] == 1:
             return float(np.mean((a[0] >= 0.5) == (Y[0] >= 0.5)))
         return float(np.mean(a.argmax(axis=0) == Y.argmax(axis=0)))
