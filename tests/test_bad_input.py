@@ -139,8 +139,8 @@ def checks():
 
 # ---- things to call with (small, seeded, fresh for each call) --------------------------------
 
-def net(sizes=(2, 3, 2), cost="quadratic"):
-    return N.Network(list(sizes), cost=cost, seed=0)
+def net():
+    return N.Network([2, 3, 2], seed=0)
 
 
 def X(m=3, n=2):
@@ -165,10 +165,6 @@ def graph():
 
 def e():
     return graph()[2]
-
-
-def ax():
-    return plt.figure().add_subplot()
 
 
 def axes(n):
@@ -572,6 +568,8 @@ def says_not_yet(result):
 @pytest.mark.filterwarnings("error")
 @pytest.mark.parametrize("name, index", CASES, ids=[f"{n}-{i}" for n, i in CASES])
 def test_bad_call(name, index):
+    if name not in notebook_imports() and name not in network_methods() and name not in panels():
+        pytest.skip(f"{name} is no longer at the door: test_the_table_names_only_the_door fails")
     case = AUDIT[name][index]
     if isinstance(case, NotYet):
         says_not_yet(case.call())
