@@ -8,6 +8,8 @@ import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
 from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.costs import QuadraticCost
+from helpers.gradcheck import centred_differences
 from helpers.validate import float_array, positive_int, real
 
 __all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes", "check_backprop",
@@ -131,31 +133,16 @@ def _reference_backprop(weights, biases, X, Y, mistake=None):
     return nabla_b, nabla_w
 
 
-def _quadratic_cost(weights, biases, X, Y):
-    a = X
-    for w, b in zip(weights, biases):
-        a = sigmoid(w @ a + b)
-    return 0.5 * np.sum((a - Y) ** 2) / X.shape[1]
-
-
-def _centred_differences(weights, biases, X, Y, h=1e-5):
-    """dC/dp for every weight and bias by [C(p + h) - C(p - h)] / 2h (gradient checking)."""
-    def differences(arrays):
-        grads = []
-        for p in arrays:
-            g = np.empty_like(p)
-            for index in np.ndindex(p.shape):
-                keep = p[index]
-                p[index] = keep + h
-                plus = _quadratic_cost(weights, biases, X, Y)
-                p[index] = keep - h
-                minus = _quadratic_cost(weights, biases, X, Y)
-                p[index] = keep
-                g[index] = (plus - minus) / (2 * h)
-            grads.append(g)
-        return grads
+def _centred_differences(weights, biases, X, Y):
+    """dC/db and dC/dw of the quadratic cost by centred differences (gradient checking)."""
     weights, biases = [w.copy() for w in weights], [b.copy() for b in biases]
-    return differences(biases), differences(weights)
+
+    def cost():
+        a = X
+        for w, b in zip(weights, biases):
+            a = sigmoid(w @ a + b)
+        return QuadraticCost.fn(a, Y)
+    return centred_differences(cost, biases), centred_differences(cost, weights)
 
 
 def _error(got, want):

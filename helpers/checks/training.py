@@ -131,7 +131,8 @@ def _scores_problem(rng):
     z[:, 0] += rng.uniform(990.0, 995.0)
     z[:, 1] -= rng.uniform(990.0, 995.0)
     z[:, 2] = rng.uniform(-1000.0, 1000.0, n)
-    z[rng.integers(n), 2], z[rng.integers(n), 2] = 1000.0, -1000.0
+    high, low = rng.choice(n, 2, replace=False)
+    z[high, 2], z[low, 2] = 1000.0, -1000.0
     return z[:, rng.permutation(m)]
 
 
