@@ -15,7 +15,7 @@ import math
 
 from helpers.validate import real
 
-__all__ = ["Value", "as_value", "topological_order"]
+__all__ = ["Value", "topological_order"]
 
 
 class Value:
@@ -27,6 +27,10 @@ class Value:
     parents  -- the Values it was computed from (one per edge, repeats allowed)
     local    -- d(self)/d(parent) for each edge, a float, same order as parents
     grad     -- d(output)/d(self) after output.backward()
+
+    Every operation below makes its result with this same constructor,
+    Value(result, "", op, parents, local); only an input (no parents) has
+    its data checked, since a result is computed from checked numbers.
     """
 
     __slots__ = ("data", "label", "op", "parents", "local", "grad")
@@ -179,11 +183,6 @@ class Value:
                 parent.grad += g * d   # += : a value used twice gets both paths
 
 
-def as_value(x, label=""):
-    """x if it is already a Value, else a new input Value."""
-    return x if isinstance(x, Value) else Value(real(x, "x"), label)
-
-
 def topological_order(roots):
     """Every node the roots depend on, parents before children, each once.
 
@@ -191,9 +190,6 @@ def topological_order(roots):
     iterator over its parents; a node joins the order once every parent has.
     (Values hash by identity, so `seen` holds the nodes themselves.)
     """
-    if isinstance(roots, Value) or not isinstance(roots, (list, tuple)) or \
-            not all(isinstance(r, Value) for r in roots):
-        raise TypeError(f"roots must be a list of Values, got {roots!r:.60}")
     order, seen = [], set()
     for root in roots:
         if root in seen:
