@@ -32,27 +32,34 @@ def check_local_derivative(a, b, de_dc):
                                  1.0: "1 is the local derivative of a sum; e is a product."})
 
 
-def check_built_graph(f):
-    """f = (x + y) * z built with Value at x=-2, y=5, z=-4."""
+def check_built_graph(f, x=-2.0, y=5.0, z=-4.0):
+    """f = (x + y) * z built with Value at the given x, y, z (labelled "x", "y", "z")."""
+    x, y, z = real(x, "x"), real(y, "y"), real(z, "z")
+    at = f"x={x:g}, y={y:g}, z={z:g}"
     if is_unanswered(f):
         return CheckResult(False, "replace ... with your expression built from x, y and z.",
                            "make x, y, z with Value(...) and combine them with + and *.")
     if not isinstance(f, Value):
         return CheckResult(False, f"f should be a Value, got {type(f).__name__}.",
-                           "build f from Value objects, e.g. x = Value(-2.0, 'x').")
+                           f"build f from Value objects, e.g. x = Value({x:g}, 'x').")
     inputs = {n.label: n for n in f.inputs()}
     if set(inputs) != {"x", "y", "z"}:
         return CheckResult(False, f"f's inputs are labelled {sorted(inputs)}, not x, y, z.",
-                           "label the inputs: Value(-2.0, 'x'), Value(5.0, 'y'), Value(-4.0, 'z').")
-    if abs(f.data - (-12.0)) > 1e-9:
-        return CheckResult(False, f"f = {f.data:g}, expected -12.",
-                           "check the input values x=-2, y=5, z=-4 and the expression (x + y) * z.")
+                           f"label the inputs: Value({x:g}, 'x'), Value({y:g}, 'y'), "
+                           f"Value({z:g}, 'z').")
+    want = (x + y) * z
+    if abs(f.data - want) > 1e-9 * max(1.0, abs(want)):
+        return CheckResult(False, f"f = {f.data:g}, expected {want:g}.",
+                           f"check the input values {at} and the expression (x + y) * z.")
     f.backward()
     grads = {k: inputs[k].grad for k in "xyz"}
-    if any(abs(grads[k] - want) > 1e-9 for k, want in (("x", -4.0), ("y", -4.0), ("z", 3.0))):
-        return CheckResult(False, f"the gradients are {grads}, expected x: -4, y: -4, z: 3.",
+    expected = {"x": z, "y": z, "z": x + y}
+    if any(abs(grads[k] - expected[k]) > 1e-9 * max(1.0, abs(expected[k])) for k in "xyz"):
+        return CheckResult(False, f"the gradients are {grads}, expected x: {z:g}, y: {z:g}, "
+                                  f"z: {x + y:g}.",
                            "compute f as (x + y) * z, with the sum first.")
-    return CheckResult(True, "f = -12, and its graph gives df/dx = -4, df/dy = -4, df/dz = 3.")
+    return CheckResult(True, f"f = {want:g}, and its graph gives df/dx = {z:g}, df/dy = {z:g}, "
+                             f"df/dz = {x + y:g}.")
 
 
 # ---- writing an operation: the cube -------------------------------------------

@@ -1,25 +1,37 @@
-"""Depth and width of a diamond chain: how many paths, how much work, and do the answers agree."""
+"""Depth and width of a diamond chain: the graph, the path being counted, and do the answers agree."""
 import ipywidgets as widgets
 
-from helpers.walks import count_operations, diamond_chain, diamond_counts, forward_mode, path_sum
-from helpers.plots.walks import WorkPlot
+from helpers.examples import diamond_chain, diamond_counts
+from helpers.plots.graph import draw_graph
 from helpers.style import COLORS
 from helpers.validate import integer, positive_int, real
+from helpers.walks import count_operations, forward_mode, path_sum
 from helpers.widgets import Panel, new_figure
 
-__all__ = ["PathCountPanel"]
+__all__ = ["PathCountPanel", "ENUMERATE_LIMIT", "DRAW_LIMIT"]
 
 ENUMERATE_LIMIT = 256      # list the paths only up to this many (one slider move, under 50 ms)
+DRAW_LIMIT = 4             # draw the chain only up to this many stages, and edges per stage
 STEP = 1e-6                # the finite difference's step in X
 
 
-class PathCountPanel(Panel):
-    """Sliders for depth k and width w of a diamond chain.
+def path_choices(index, depth, width):
+    """Which of the `width` edges path number `index` (from 0) takes at each stage.
 
-    Left: the path count w^k and the multiply-adds of both methods against
-    depth, log scale. Right: the derivative dZ/dX three ways (every path
-    listed, stage by stage, a finite difference), when there are few enough
-    paths to list; otherwise the panel says it counted them by formula.
+    The paths are numbered like the counts of a mileometer in base `width`,
+    the first stage turning fastest.
+    """
+    return [(index // width ** j) % width for j in range(depth)]
+
+
+class PathCountPanel(Panel):
+    """Sliders for depth k and width w of a diamond chain, and for the path to show.
+
+    Left: the chain, drawn while it has at most DRAW_LIMIT stages of at most
+    DRAW_LIMIT edges, with one path highlighted and its product written
+    above it. Right: the derivative dZ/dX three ways (every path listed,
+    stage by stage, a finite difference), the paths listed only while there
+    are at most ENUMERATE_LIMIT of them, and the multiply-adds of both ways.
     """
 
     def __init__(self, depth=2, width=3, max_depth=12, max_width=6, x=1.0):
@@ -34,16 +46,19 @@ class PathCountPanel(Panel):
                                        description="k (depth)"),
             "width": widgets.IntSlider(value=width, min=1, max=max_width,
                                        description="w (width)"),
+            "path": widgets.IntSlider(value=1, min=1, max=width ** depth if
+                                      width <= DRAW_LIMIT and depth <= DRAW_LIMIT else 1,
+                                      description="path"),
         }
-        self.figure = new_figure(figsize=(8.4, 3.4))
-        plot_ax = self.figure.add_axes([0.09, 0.15, 0.36, 0.8])
-        self.work = WorkPlot(plot_ax, width, range(1, max_depth + 1), depth,
-                             top=diamond_counts(max_depth, max_width)["path_sum"],
-                             curves=("paths", "factored"))
-        text_ax = self.figure.add_axes([0.62, 0.02, 0.37, 0.94])
+        self.figure = new_figure(figsize=(9.0, 3.4))
+        self.graph_ax = self.figure.add_axes([0.0, 0.0, 0.68, 0.86])
+        self.caption = self.figure.text(0.34, 0.95, "", ha="center", va="top", fontsize=10,
+                                        color=COLORS["ink"])
+        text_ax = self.figure.add_axes([0.71, 0.02, 0.28, 0.94])
         text_ax.set_axis_off()
         self.table = text_ax.text(0.0, 0.9, "", fontsize=10, va="top", linespacing=1.9,
                                   color=COLORS["ink"])
+        self.shown, self.drawing, self._busy = None, None, False
         self._connect()
 
     def derivatives(self, depth, width):
@@ -56,13 +71,55 @@ class PathCountPanel(Panel):
         down = diamond_chain(depth, width, x=self.x - STEP).output.data
         return listed, factored, (up - down) / (2 * STEP), counts
 
-    def update(self, depth, width):
+    def _on_change(self, change):
+        if not self._busy:              # the path slider's range follows depth and width
+            super()._on_change(change)
+
+    def update(self, depth, width, path=1):
+        n = width ** depth
+        drawable = depth <= DRAW_LIMIT and width <= DRAW_LIMIT
+        slider = self.controls["path"]
+        self._busy = True
+        try:
+            slider.max = n if drawable else 1
+            slider.disabled = not drawable
+            path = slider.value = min(max(path, 1), slider.max)
+        finally:
+            self._busy = False
+        if self.shown != (depth, width):         # a new chain: draw it, write its numbers
+            self._draw_chain(depth, width, drawable)
+            self._write_table(depth, width)
+        if drawable:
+            self._highlight(path - 1, depth, width)
+        else:
+            self.caption.set_text(f"{n:,} paths: drawn only up to {DRAW_LIMIT} stages "
+                                  f"of {DRAW_LIMIT} edges")
+
+    def _draw_chain(self, depth, width, drawable):
+        self.graph_ax.clear()
+        self.graph_ax.set_axis_off()
+        self.chain = diamond_chain(depth, width, x=self.x)
+        self.drawing = draw_graph(self.chain.output, ax=self.graph_ax, fmt=".3g", formulas=False) \
+            if drawable else None
+        self.shown = (depth, width)
+
+    def _highlight(self, index, depth, width):
+        choices = path_choices(index, depth, width)
+        stages, weights = self.chain.stages, self.chain.weights
+        self.drawing.highlight_slots([(stages[j + 1], i) for j, i in enumerate(choices)])
+        factors = [weights[j][i] for j, i in enumerate(choices)]
+        product = 1.0
+        for f in factors:
+            product *= f
+        self.caption.set_text(f"path {index + 1} of {width ** depth}: "
+                              + " × ".join(f"{f:.3g}" for f in factors) + f" = {product:.4g}")
+
+    def _write_table(self, depth, width):
         listed, factored, numeric, counts = self.derivatives(depth, width)
         formula = diamond_counts(depth, width)
-        self.work.update(width, depth)
-        # Few characters: every glyph costs drawing time on each slider move.
         if listed is None:
-            head = f"w^k = {formula['paths']:,} paths:\ntoo many to list; dZ/dX"
+            head = (f"{formula['paths']:,} paths, more than {ENUMERATE_LIMIT}:\n"
+                    f"not listed; dZ/dX")
         else:
             head = f"{formula['paths']:,} paths; dZ/dX\nby paths: {listed:.6g}"
         self.table.set_text(f"{head}\n"
