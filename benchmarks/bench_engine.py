@@ -22,7 +22,7 @@ from helpers.graph import Value
 
 SIZES = (2, 16, 16, 1)
 POINTS = 78
-ROUNDS = 9
+ROUNDS = 11
 BUDGET = 5.0          # our step must be at least this many times faster
 
 
@@ -106,7 +106,7 @@ def compare(rounds=ROUNDS, n_points=POINTS):
         ours.append(timed_step(Value, weights, X, y)[0])
         theirs.append(timed_step(MicroValue, weights, X, y)[0])
     return {"ours": median(ours), "micrograd": median(theirs), "nodes": nodes, "gap": gap,
-            "scale": scale}
+            "scale": scale, "ratio": median([t / o for o, t in zip(ours, theirs)])}
 
 
 def run():
@@ -116,12 +116,12 @@ def run():
         return [Row("engine step vs micrograd", "skipped: micrograd is not installed",
                     budget=f">= {BUDGET:g}x", ok=None)]
     r = compare()
-    ratio = r["micrograd"] / r["ours"]
+    ratio = r["ratio"]
     what = f"2-16-16-1 ReLU MLP, {POINTS} points, build + backward + gc"
     return [
         Row(f"engine step, helpers.graph ({r['nodes'][0]:,} nodes; {what})", ms(r["ours"])),
         Row(f"engine step, micrograd ({r['nodes'][1]:,} nodes; same step; "
             f"largest gradient gap {r['gap']:.1g})", ms(r["micrograd"])),
-        Row("engine step: micrograd time / ours (median of interleaved rounds)", "",
+        Row(f"engine step: micrograd time / ours (median of {ROUNDS} interleaved rounds' ratios)", "",
             f"{ratio:.1f}x", f">= {BUDGET:g}x", ratio >= BUDGET),
     ]
