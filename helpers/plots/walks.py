@@ -47,30 +47,6 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     return drawings
 
 
-def _static(text):
-    """Plain words as mathtext in roman type: they look the same, but matplotlib
-    caches the layout of mathtext, so a label that never changes costs less to redraw."""
-    return r"$\mathrm{" + text.replace(" ", r"\ ") + "}$"
-
-
-def _fixed_ticks(ax, exponents, xlabel):
-    """Tick labels and grid lines as a few plain artists, for axes whose limits never change.
-
-    The y axis holds log10 of the counts, labelled 1, 10^6, ...; the x axis
-    is described by its label alone. matplotlib's Axis machinery would lay
-    out every tick again on every draw, and each text costs a live panel
-    about half a millisecond; these look much the same for a fraction.
-    """
-    ax.xaxis.set_visible(False)
-    ax.yaxis.set_visible(False)
-    for e in exponents:
-        ax.axhline(e, color=COLORS["muted"], lw=0.6, alpha=0.5, zorder=0)
-        ax.text(-0.02, e, f"$10^{{{e}}}$" if e else "$1$", transform=ax.get_yaxis_transform(),
-                ha="right", va="center", fontsize=10)
-    ax.text(0.5, -0.04, _static(xlabel), transform=ax.transAxes, ha="center", va="top",
-            fontsize=10.5)
-
-
 CURVES = {"paths": ("paths", COLORS["second"], ":"),
           "path_sum": ("path by path", COLORS["alert"], "--"),
           "factored": ("stage by stage", COLORS["main"], "-")}
