@@ -48,7 +48,7 @@ def backprop(weights, biases, x, y, cost=QuadraticCost, activation=Sigmoid, cost
     nabla_b[l] and nabla_w[l] have the shapes of biases[l] and weights[l]. The
     m examples (columns) move through each line together, and dividing the
     column sums by m averages their gradients.
-    costs -- a list, or None: sgd passes one to collect each mini-batch's cost.
+    costs -- None, or a list to which the mini-batch's cost is appended (sgd's history)
     """
     zs, activations = forward(weights, biases, x, cost, activation)
     if costs is not None:
@@ -177,8 +177,8 @@ class Network:
 
     def forward(self, X):
         """(zs, activations) of every layer: activations[0] is X, activations[-1] the output."""
-        return forward(self.weights, self.biases, as_batch(X, self.sizes[0], "X"),
-                           self.cost, self.activation)
+        return forward(self.weights, self.biases, as_batch(X, self.sizes[0], "X"), self.cost,
+                       self.activation)
 
     def feedforward(self, X):
         """The output activations, shape (n_out, m) (a 1-D X gives one column)."""
@@ -224,13 +224,13 @@ class Network:
 
         test     -- optional (X_test, Y_test), evaluated after every epoch
         callback -- optional callback(epoch, history), called after every epoch
-        monitor_training_cost -- also evaluate the cost on all of X after each epoch
+        monitor_training_cost -- record the cost on all of X after each epoch (one more
+                 forward pass over the data) instead of the mini-batches' average
 
         The history dict has lists, one entry per epoch: "epoch" (1, 2, ...),
-        "train_cost" (the average of the mini-batches' costs during the epoch,
-        which backprop computes anyway; with monitor_training_cost, the cost on
-        all of X after the epoch instead) and, with test data, "test_cost" and
-        "test_accuracy".
+        "train_cost" (by default the average cost of the epoch's mini-batches,
+        each taken from the outputs its backprop computed, before its step) and,
+        with test data, "test_cost" and "test_accuracy".
         """
         X, Y = self.check_batch(X, Y)
         epochs = integer(epochs, "epochs", low=0)

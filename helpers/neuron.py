@@ -14,7 +14,7 @@ the network runs. Then dC/dw = delta * x (BP4) and dC/db = delta (BP3).
 Several starts train at once: give w0 and/or b0 as arrays, and every field
 of the history gains their (broadcast) shape after the epoch axis.
 """
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
