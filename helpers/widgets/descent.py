@@ -2,7 +2,7 @@
 import ipywidgets as widgets
 
 from helpers.plots.descent import ContourDrawing, ParabolaDrawing
-from helpers.plots.layers import freeze_static
+from helpers.plots.background import freeze_static
 from helpers.validate import positive_int, real
 from helpers.widgets import Panel, new_figure
 
@@ -16,7 +16,7 @@ def _slider(value, low, high, step, description, fmt):
 
 
 class ParabolaPanel(Panel):
-    """J(w) = (w + 1)^2: the iterates on the curve and w_t + 1 against t, for any eta and w0.
+    """C(w) = (w + 1)^2: the iterates on the curve and w_t + 1 against t, for any eta and w0.
 
     The learning-rate slider runs past 1, so the oscillating (0.5 < eta < 1) and
     diverging (eta > 1) regimes are both on it; a diverging path is cut at the
