@@ -295,18 +295,3 @@ def regime(eta, curvature=2.0):
     if r > -1:
         return "oscillates and converges"
     return "diverges"
-
-
-# Transitional (issue 12): names that moved to helpers.optimizers stay reachable
-# here until every importer has switched; then this goes.
-_MOVED = {"COMPARISON_START", "sign_descent", "newton_method", "explore_moves", "pattern_search",
-          "hooke_jeeves", "CountedLoss", "MethodRun", "compare_methods", "comparison_table"}
-
-
-def __getattr__(name):
-    if name in _MOVED:
-        from helpers import optimizers
-        return getattr(optimizers, name)
-    if name == "Path":
-        return Descent
-    raise AttributeError(f"module 'helpers.descent' has no attribute {name!r}")

@@ -357,17 +357,3 @@ def count_operations(output, wrt=None):
     count, length = _path_counts(order, wrt)
     return OperationCounts(inputs=len(wrt), edges=edges, paths=count[output],
                            path_sum=length[output], forward=len(wrt) * edges, reverse=edges)
-
-
-# Transitional (issue 12): names that moved to helpers.examples and helpers.timing
-# stay reachable here until every importer has switched; then this goes.
-_MOVED = {"DiamondChain": "examples", "diamond_chain": "examples", "diamond_counts": "examples",
-          "many_inputs_function": "examples", "many_outputs_function": "examples",
-          "time_modes": "timing", "loglog_slope": "timing"}
-
-
-def __getattr__(name):
-    if name in _MOVED:
-        import importlib
-        return getattr(importlib.import_module(f"helpers.{_MOVED[name]}"), name)
-    raise AttributeError(f"module 'helpers.walks' has no attribute {name!r}")
