@@ -16,7 +16,7 @@ import numpy as np
 
 from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, descend, gradient_descent,
                              learning_rates, start_point)
-from helpers.validate import float_array, function, instance, positive, positive_int, real
+from helpers.validate import float_array, function, instance, positive, positive_int, real, sequence
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
            "explore_moves", "pattern_search", "hooke_jeeves",
@@ -310,14 +310,12 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
 
 def method_runs(runs):
     """A non-empty list of MethodRun, checked."""
-    if isinstance(runs, (str, bytes)) or not isinstance(runs, (list, tuple)):
-        raise TypeError(f"runs must be a list of MethodRun (from compare_methods), "
-                        f"got {type(runs).__name__}")
+    runs = sequence(runs, "runs", "a list of MethodRun (from compare_methods)")
     if not runs:
         raise ValueError("runs must hold at least one MethodRun")
     for i, run in enumerate(runs):
         instance(run, f"runs[{i}]", MethodRun)
-    return list(runs)
+    return runs
 
 
 def comparison_table(runs, threshold=1e-6):
