@@ -6,6 +6,15 @@
 Runs in the notebooks' own folder, as JupyterLab does, with the `python3`
 kernel of the current environment. No timing metadata is stored, so that a
 re-run changes nothing but what really changed.
+
+Widgets are stored as their fallbacks only: each widget output keeps its
+other types (a panel's readable line, an ipympl figure's PNG) and loses its
+widget view, and the notebook keeps no widget state. A stored widget view
+needs its state to render; with the state, JupyterLab would draw sliders
+that move nothing before the notebook runs, and without it "Error
+displaying widget: model not found". The fallbacks read the same in
+JupyterLab before running, on GitHub and in nbconvert; running a cell
+replaces them with live widgets.
 """
 import pathlib
 import sys
@@ -15,6 +24,24 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_widget_views(nb):
+    """Keep each widget output's fallback types only, and no widget state (in place)."""
+    for cell in nb.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                if not data:
+                    continue
+            outputs.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = outputs
+    nb.metadata.pop("widgets", None)
+    return nb
 
 
 def execute(path):
@@ -23,9 +50,11 @@ def execute(path):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                  "language": "python"}
     client = NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
+                            store_widget_state=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
+    drop_widget_views(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 

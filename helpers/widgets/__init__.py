@@ -2,13 +2,37 @@
 
 Every panel is a `Panel` subclass, so every panel is in `Panel.registry`
 and the sweep test reaches all of them without a list to keep up to date.
+
+What the base class gives every panel:
+
+- Readable without a kernel. The controls are displayed with a readable
+  line as their text/plain and text/html ("Sliders (live when the notebook
+  runs): a = 2.0, b = 1.0"), so a reader who sees the notebook without its
+  widgets (GitHub, a notebook opened before running it) reads the settings,
+  never `HBox(children=...`. The ipympl figure is displayed with its PNG and
+  no "Figure" label.
+- Fast sliders. A slider moved in the browser is answered by rendering the
+  canvas at once (`canvas.draw()`), not by ipympl's `draw_idle()`, which
+  waits for a round trip to the browser first. A burst of moves is
+  coalesced: while the kernel would be busy drawing more than half the time,
+  later moves only record that the panel is out of date, and one update and
+  one draw follow with the latest values.
+- Code that sets a control (a notebook cell, a test) sees the panel updated
+  at once, as before; the drawing of the canvas is left to the end of the cell.
 """
+import asyncio
+import html
 import importlib
+import math
 import pkgutil
+import re
+import time
 
 from helpers.validate import float_array, positive
 
-__all__ = ["Panel", "all_panels", "new_figure"]
+__all__ = ["Panel", "ProgressBar", "all_panels", "new_figure", "readable_line"]
+
+LIVE = "live when the notebook runs"
 
 
 def new_figure(**kwargs):
@@ -34,8 +58,112 @@ def new_figure(**kwargs):
         canvas.header_visible = False
         canvas.resizable = False
         canvas.toolbar_visible = False
+    if getattr(canvas, "manager", None) is not None:
+        canvas.manager.set_window_title("")  # no "Figure" label above the stored picture
     return fig
 
+
+# ----------------------------------------------------------------------------------------------
+# The readable line
+
+def _number(value):
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        text = f"{value:.6g}"
+        return text if any(c in text for c in ".en") else text + ".0"
+    return str(value)
+
+
+def _label(name, widget):
+    description = (getattr(widget, "description", "") or name).strip()
+    return re.sub(r"\s*[=:]\s*$", "", description) or name
+
+
+def _option_label(widget):
+    """The label the learner sees for a chooser's current value."""
+    value = widget.value
+    for option in widget.options:
+        label, option_value = option if isinstance(option, tuple) else (option, option)
+        if option_value == value:
+            return str(label)
+    return _number(value)
+
+
+def readable_line(controls):
+    """One line saying what the controls are set to, e.g. "Sliders (...): a = 2.0, b = 1.0".
+
+    controls -- {name: widget}; buttons are listed by their description.
+    """
+    settings, buttons, only_sliders = [], [], True
+    for name, widget in controls.items():
+        if hasattr(widget, "on_click") and not hasattr(widget, "value"):
+            buttons.append(_label(name, widget))
+            continue
+        if not hasattr(widget, "value"):
+            continue
+        if hasattr(widget, "options"):
+            only_sliders = False
+            shown = _option_label(widget)
+        else:
+            only_sliders &= hasattr(widget, "min") and hasattr(widget, "max")
+            shown = _number(widget.value)
+        settings.append(f"{_label(name, widget)} = {shown}")
+    kind = "Sliders" if settings and only_sliders else "Controls"
+    line = f"{kind} ({LIVE}): " + ", ".join(settings) if settings else f"Controls ({LIVE})"
+    if buttons:
+        line += ("; buttons: " if settings else ": buttons: ") + ", ".join(buttons)
+    return line
+
+
+def _text_of_html(markup):
+    text = re.sub(r"<br\s*/?>", "\n", markup)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+def _widget_tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from _widget_tree(child)
+
+
+def _formatted(obj):
+    """The display data of obj, as IPython would display it (public display API)."""
+    from IPython.core.formatters import format_display_data
+    data, _metadata = format_display_data(obj)
+    return dict(data)
+
+
+def _in_kernel():
+    from IPython import get_ipython
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _from_frontend():
+    """True while the kernel handles a message from the browser (a learner moved a control)."""
+    from IPython import get_ipython
+    kernel = getattr(get_ipython(), "kernel", None)
+    try:
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:                          # an older or a foreign kernel: treat as code
+        return False
+    return bool(parent) and parent.get("header", {}).get("msg_type") == "comm_msg"
+
+
+def _running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
 
 class Panel:
     """Controls and one figure; `update(**values)` changes the artists in place.
@@ -43,6 +171,8 @@ class Panel:
     Subclasses build `self.figure` once with the plot functions, put their
     widgets in `self.controls` (name -> widget) and call `self._connect()`.
     Every subclass must be constructible with no arguments (its defaults).
+    After changing the artists outside `update` (a button's handler), call
+    `self.redraw()`, never the canvas's `draw_idle()`.
     """
 
     registry = {}
@@ -65,9 +195,85 @@ class Panel:
     def update(self, **values):
         raise NotImplementedError
 
+    # -- drawing -------------------------------------------------------------------------------
+
     def _on_change(self, _change):
-        self.update(**self.values())
-        self.figure.canvas.draw_idle()
+        loop = _running_loop()
+        if loop is not None and _from_frontend():
+            # A learner moved a control: update and draw now, or join the frame already planned.
+            self.__dict__["_stale"] = True
+            self._plan(loop)
+        else:
+            # Code set a control: the panel's state follows at once, for the code to read.
+            self.update(**self.values())
+            self.redraw()
+
+    def redraw(self):
+        """Render the canvas: at once outside a kernel; in a kernel, once when the cell is done."""
+        loop = _running_loop()
+        if loop is None or not _in_kernel():
+            self._draw()
+            return
+        self._plan(loop)
+
+    def flush(self):
+        """Apply a pending update and draw now (does nothing when nothing is pending)."""
+        state = self.__dict__
+        state["_planned"] = None                 # a planned frame finds nothing left to do
+        if state.pop("_stale", False):
+            self.update(**self.values())
+        self._draw()
+
+    def _plan(self, loop):
+        """One frame at a time: drawing takes at most half the kernel's time during a burst."""
+        state = self.__dict__
+        if state.get("_planned") is not None:
+            return                             # a frame is planned: it will use the latest values
+        token = state["_planned"] = object()
+        wait = state.get("_next_frame", 0.0) - time.monotonic()
+        if wait > 0:
+            loop.call_later(wait, self._frame, token)
+        else:
+            loop.call_soon(self._frame, token)
+
+    def _frame(self, token):
+        state = self.__dict__
+        if state.get("_planned") is not token:
+            return                             # flush() came first
+        state["_planned"] = None
+        start = time.monotonic()
+        try:
+            if state.pop("_stale", False):
+                self.update(**self.values())
+            self._draw()
+        finally:
+            state["_next_frame"] = time.monotonic() + (time.monotonic() - start)
+
+    def _draw(self):
+        self.figure.canvas.draw()
+
+    # -- display -------------------------------------------------------------------------------
+
+    def readable_line(self):
+        """The controls' settings in one line: what a reader sees without a kernel."""
+        return readable_line(self.controls)
+
+    def _readouts(self, box):
+        """Text widgets shown beside the controls (readouts), whose text the fallback keeps."""
+        controls = {id(w) for w in self.controls.values()}
+        return [w for w in _widget_tree(box) if id(w) not in controls
+                and type(w).__name__ in ("HTML", "HTMLMath", "Label") and w.value]
+
+    def fallback(self, box=None):
+        """{mime type: text} shown where the controls cannot be: text/plain and text/html."""
+        box = self.control_box() if box is None else box
+        line = self.readable_line()
+        readouts = [(w.value, type(w).__name__ == "Label") for w in self._readouts(box)]
+        plain = "\n".join([line, *(r if is_text else _text_of_html(r) for r, is_text in readouts)])
+        markup = "".join([f'<p class="panel-controls">{html.escape(line)}</p>',
+                          *(f'<p class="panel-readout">{html.escape(r) if is_text else r}</p>'
+                            for r, is_text in readouts)])
+        return {"text/plain": plain, "text/html": markup}
 
     def control_box(self):
         import ipywidgets as widgets
@@ -76,11 +282,87 @@ class Panel:
 
     def _ipython_display_(self):
         from IPython.display import display
-        display(self.control_box())
+        box = self.control_box()
+        display({**_formatted(box), **self.fallback(box)}, raw=True)
         canvas = self.figure.canvas
-        # ipympl's canvas is a widget and also stores a PNG of itself;
-        # under a static backend, show the figure as an image.
-        display(canvas if hasattr(canvas, "_model_id") else self.figure)
+        data = _formatted(canvas if hasattr(canvas, "_model_id") else self.figure)
+        if "image/png" in data:
+            # ipympl's text/html puts a "Figure" label over the PNG: keep the PNG alone.
+            data.pop("text/html", None)
+            data["text/plain"] = f"<the panel's figure; {LIVE}>"
+        display(data, raw=True)
+
+
+# ----------------------------------------------------------------------------------------------
+
+class ProgressBar:
+    """A progress bar that leaves a readable line behind.
+
+        bar = ProgressBar(total=120, description="training")
+        bar.update(done)                 # or bar(done, total, name): a progress callback
+        bar.close()                      # the stored output then reads "training: 120 of 120 done"
+
+    Live, it is an ipywidgets IntProgress; its text/plain and text/html say
+    how far it got, so a notebook read without its widgets (GitHub, opened
+    before running) shows "training: 120 of 120 done", not a bar at zero.
+    The text is updated at the end (and when the description changes), not
+    at every step. Outside a kernel it prints nothing.
+    """
+
+    def __init__(self, total, description="", unit="done"):
+        import ipywidgets as widgets
+        if isinstance(total, bool) or not isinstance(total, int) or total < 1:
+            raise ValueError(f"total must be a whole number >= 1, got {total!r}")
+        if not isinstance(description, str):
+            raise TypeError(f"description must be a string, got {description!r}")
+        self.unit = str(unit)
+        self.bar = widgets.IntProgress(value=0, min=0, max=total, description=description,
+                                       style={"description_width": "initial"})
+        self._handle = None
+        if _in_kernel():
+            from IPython.display import display
+            self._handle = display(self._bundle(), raw=True, display_id=True)
+
+    @property
+    def done(self):
+        return self.bar.value
+
+    def text(self):
+        what = f"{self.bar.description}: " if self.bar.description else ""
+        return f"{what}{self.bar.value} of {self.bar.max} {self.unit}"
+
+    def _bundle(self):
+        return {**_formatted(self.bar), "text/plain": self.text(),
+                "text/html": f'<p class="progress">{html.escape(self.text())}</p>'}
+
+    def update(self, done, description=None):
+        """Show `done` steps (and a new description, if given)."""
+        renamed = description is not None and description != self.bar.description
+        if description is not None:
+            self.bar.description = str(description)
+        self.bar.value = max(0, min(int(done), self.bar.max))
+        if renamed or self.bar.value == self.bar.max:
+            self._refresh()
+
+    def __call__(self, done, total=None, name=None):
+        """A progress callback: (done, total, name)."""
+        if total is not None and int(total) != self.bar.max:
+            self.bar.max = int(total)
+        self.update(done, name)
+
+    def close(self):
+        self._refresh()
+
+    def _refresh(self):
+        if self._handle is not None:
+            self._handle.update(self._bundle(), raw=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
 
 
 def all_panels():
