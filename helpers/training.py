@@ -14,7 +14,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from helpers.costs import as_cost
-from helpers.gradcheck import GOOD, check_h
+from helpers.gradcheck import GOOD, centred_differences, check_h
 from helpers.network import Network
 from helpers.validate import float_array, function, instance, integer, positive, positive_int
 
@@ -52,15 +52,10 @@ def output_error_check(cost, z, y, h=1e-5):
     z, y = _vector(z, "z"), _vector(y, "y")
     if y.shape != z.shape:
         raise ValueError(f"y must have the same length as z ({z.size}), got {y.size}")
-    column, target = z.reshape(-1, 1), y.reshape(-1, 1)
+    column, target = z.reshape(-1, 1).copy(), y.reshape(-1, 1)
     delta = cost.delta(column, cost.activation.fn(column), target).ravel()
-    numerical = np.empty_like(z)
-    for j in range(z.size):
-        step = np.zeros_like(column)
-        step[j] = h
-        plus = cost.fn(cost.activation.fn(column + step), target)
-        minus = cost.fn(cost.activation.fn(column - step), target)
-        numerical[j] = (plus - minus) / (2 * h)
+    numerical = centred_differences(lambda: cost.fn(cost.activation.fn(column), target), [column],
+                                    h)[0].ravel()
     # One relative error for the whole vector, |delta - numerical| / max(|delta|, |numerical|)
     # with Euclidean lengths: an entry that is tiny in both (a class with probability 1e-5)
     # then cannot blow up the error through rounding alone.

@@ -26,7 +26,7 @@ from matplotlib.transforms import ScaledTranslation
 from helpers.network import Network, as_batch, as_targets
 from helpers.plots.graph import number_format
 from helpers.style import COLORS
-from helpers.validate import instance, integer, sequence
+from helpers.validate import instance, sequence
 
 __all__ = ["draw_network", "NetworkDrawing", "network_positions", "ACTIVATION_CMAP",
            "weight_name", "draw_dominoes"]
@@ -65,16 +65,14 @@ def _one_example(net, x, y):
 
 def _weight_labels(weight_labels, net):
     """(i, j, k) triples, each naming a weight weights[i][j, k] of net."""
-    weight_labels = sequence(weight_labels, "weight_labels", "a list of (i, j, k) triples")
-    out = []
-    for n, triple in enumerate(weight_labels):
-        if not isinstance(triple, (tuple, list)) or len(triple) != 3:
-            raise ValueError(f"weight_labels[{n}] must be an (i, j, k) triple, got {triple!r}")
-        i, j, k = (integer(v, f"weight_labels[{n}]") for v in triple)
-        if not (0 <= i < len(net.weights) and 0 <= j < net.weights[i].shape[0]
-                and 0 <= k < net.weights[i].shape[1]):
-            raise ValueError(f"weight_labels: no weight ({i}, {j}, {k}) in sizes {net.sizes}")
-        out.append((i, j, k))
+    out = [tuple(t) if isinstance(t, (tuple, list)) else t
+           for t in sequence(weight_labels, "weight_labels", "a list of (i, j, k) triples")]
+    for n, t in enumerate(out):
+        if not (isinstance(t, tuple) and len(t) == 3 and all(isinstance(v, (int, np.integer)) for v in t)
+                and 0 <= t[0] < len(net.weights) and 0 <= t[1] < net.weights[t[0]].shape[0]
+                and 0 <= t[2] < net.weights[t[0]].shape[1]):
+            raise ValueError(f"weight_labels[{n}] must be the (i, j, k) of a weight "
+                             f"weights[i][j, k] of sizes {net.sizes}, got {t!r}")
     return out
 
 
