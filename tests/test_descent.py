@@ -4,7 +4,6 @@ import math
 import numpy as np
 import pytest
 
-from helpers.checks.descent import check_descent_loop, check_largest_rate, check_one_step
 from helpers.descent import (PARABOLA, ROSENBROCK, TILTED_BOWL, Descent, Loss, gradient_descent,
                              learning_rates, regime, update_factor)
 from helpers.optimizers import (COMPARISON_START, CountedLoss, compare_methods, comparison_table,
@@ -289,18 +288,3 @@ def test_bad_functions_and_other_arguments():
         gradient_descent(lambda w: float("nan"), dJ, 5.0)
     assert isinstance(PARABOLA, Loss)
     assert isinstance(gradient_descent(J, dJ, 5.0, steps=3), Descent)
-
-
-# ----------------------------------------------------------------------------- exercise checks
-
-def test_checks_accept_the_answers_and_catch_the_classic_slips():
-    assert check_one_step(1.4) and check_largest_rate(1 / 3) and check_descent_loop(6 * 0.8 ** 10 - 1)
-    for verdict in (check_one_step(...), check_largest_rate(...), check_descent_loop(...)):
-        assert not verdict and repr(verdict).startswith("Not yet")
-    assert "up the slope" in repr(check_one_step(8.6))
-    assert "2(w + 1)" in repr(check_one_step(3.2))
-    assert "one step" in repr(check_largest_rate(1 / 6))
-    assert "curvature is 2" in repr(check_largest_rate(1.0))
-    assert "9 steps" in repr(check_descent_loop(6 * 0.8 ** 9 - 1))
-    assert "instead of subtracting" in repr(check_descent_loop(6 * 1.2 ** 10 - 1))
-    assert not check_descent_loop("w")
