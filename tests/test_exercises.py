@@ -130,22 +130,61 @@ def test_worked_answer_is_one_collapsed_block(path, name, answer, check, solutio
         f"{name}: the worked answer must hold exactly one ```python block"
 
 
-@pytest.mark.parametrize("path, name, answer, check, solution", EXERCISES, ids=IDS)
-def test_worked_answer_passes_its_check(path, name, answer, check, solution):
+def run_check(path, name, check, solution, change=None):
+    """The CheckResult of: the imports cell, the worked answer, `change(namespace)`, the check cell."""
     assert check is not None and solution is not None
     blocks = FENCE.findall(source(solution))
     assert len(blocks) == 1
     namespace = {"__name__": f"worked_answer_{name}"}
     exec(compile(first_code_cell(path), f"{name}-imports", "exec"), namespace)
     exec(compile(blocks[0], f"{name}-worked-answer", "exec"), namespace)
+    if change is not None:
+        change(namespace)
     tree = ast.parse(source(check))
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     exec(compile(tree, f"{name}-check", "exec"), namespace)
     assert last is not None, f"{name}: the check cell should end with the check call"
     result = eval(compile(ast.Expression(last.value), f"{name}-check", "eval"), namespace)
     assert isinstance(result, CheckResult), f"{name}: the check cell gave {result!r}"
+    return result
+
+
+@pytest.mark.parametrize("path, name, answer, check, solution", EXERCISES, ids=IDS)
+def test_worked_answer_passes_its_check(path, name, answer, check, solution):
+    result = run_check(path, name, check, solution)
     assert result, f"{name}: the worked answer does not pass: {result!r}"
     assert repr(result).startswith("Correct")
+
+
+FUNCTION_EXERCISES = [e for e in EXERCISES
+                      if any(isinstance(n, ast.FunctionDef) for n in ast.parse(source(e[2])).body)]
+
+
+@pytest.mark.parametrize("path, name, answer, check, solution", FUNCTION_EXERCISES,
+                         ids=[e[1] for e in FUNCTION_EXERCISES])
+def test_a_hard_coded_answer_fails(path, name, answer, check, solution):
+    """A learner who copies the result for the inputs of one run into a constant fails the next run:
+    each run of the check draws fresh inputs."""
+    names = [n.name for n in ast.parse(source(answer)).body if isinstance(n, ast.FunctionDef)]
+    seen = {}
+
+    def record(namespace):
+        for fn_name in names:
+            real = namespace[fn_name]
+
+            def recording(*args, _real=real, _name=fn_name, **kwargs):
+                result = _real(*args, **kwargs)
+                seen.setdefault(_name, result)
+                return result
+            namespace[fn_name] = recording
+
+    def hard_code(namespace):
+        for fn_name in names:
+            namespace[fn_name] = lambda *args, _result=seen.get(fn_name), **kwargs: _result
+
+    assert run_check(path, name, check, solution, record)
+    result = run_check(path, name, check, solution, hard_code)
+    assert not result and repr(result).startswith("Not yet"), f"{name}: a hard-coded answer passes: {result!r}"
 
 
 # ---- the machinery in helpers.checks ------------------------------------------------
