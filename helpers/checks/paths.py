@@ -32,6 +32,7 @@ def check_path_sum(a, b, de_db):
 
 def check_diamond_counts(depth, width, n_paths, multiply_adds):
     """Paths from X to Z, and multiply-adds of the stage-by-stage computation."""
+    depth, width = positive_int(depth, "depth", 64), positive_int(width, "width", 64)
     want = diamond_counts(depth, width)
     k, w = depth, width
     first = check_close(n_paths, want["paths"], f"the number of paths for k={k}, w={w}",

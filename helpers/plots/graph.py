@@ -78,7 +78,9 @@ def _with_constant(node, parent, fmt):
     if node.op == "*":
         return f"{parent} · {format(d, fmt)}"
     if node.op == "-":
-        return f"{parent} − {format(x - y, fmt)}" if d > 0 else f"{format(y + x, fmt)} − {parent}"
+        if d > 0:                                         # x − k
+            return f"{parent} − {format(x - y, fmt)}"
+        return f"{format(y + x, fmt)} − {parent}"         # k − x
     if d * x == y or math.isclose(d * x, y):              # x / k has slope 1/k
         return f"{parent} / {format(1.0 / d, fmt)}"
     return f"{format(y * x, fmt)} / {parent}"             # k / x
@@ -241,9 +243,6 @@ def _pairs(edges, name):
         instance(pair[0], f"{name}[{i}][0]", Value)
         instance(pair[1], f"{name}[{i}][1]", Value)
     return edges
-
-
-_format = number_format     # transitional (issue 12): plots/network.py still imports this name
 
 
 def draw_graph(output, ax=None, highlight=(), show_grad=False, fmt=".4g", formulas=True):

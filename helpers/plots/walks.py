@@ -14,7 +14,7 @@ from helpers.validate import instance, integer, positive, positive_int, sequence
 from helpers.walks import Step, paths
 
 __all__ = ["draw_each_path", "WorkPlot", "plot_work", "StepDrawing", "draw_steps",
-           "plot_mode_ratios"]
+           "plot_mode_ratios", "plot_memory"]
 
 
 def draw_each_path(output, wrt, axes=None, fmt=".3g"):
@@ -61,6 +61,14 @@ def _depths(depths):
     return depths
 
 
+SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _power_of_ten(e):
+    """10^e as plain text ("1", "10", "10²", ...): no mathtext to lay out."""
+    return "1" if e == 0 else "10" if e == 1 else "10" + str(e).translate(SUPERSCRIPTS)
+
+
 class WorkPlot:
     """Path count and multiply-adds of a diamond chain against its depth, log scale.
 
@@ -101,7 +109,7 @@ class WorkPlot:
         ax.set_ylim(-0.3, decades)
         ax.set_xlim(min(self.depths) - 0.3, right + 0.3)
         exponents = list(range(0, decades + 1, every))
-        ax.set_yticks(exponents, [f"$10^{{{e}}}$" if e else "$1$" for e in exponents])
+        ax.set_yticks(exponents, [_power_of_ten(e) for e in exponents])
         ax.grid(axis="y", color=COLORS["muted"], lw=0.6, alpha=0.5)
         ax.set_xticks(self.depths if len(self.depths) <= 12 else self.depths[::2])
         ax.set_xlabel("depth $k$ (number of stages)")
@@ -226,5 +234,36 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     ax.loglog(ns, ops, "-", color=color, lw=1, alpha=0.6, label=f"{label}: ratio of multiply-adds")
     ax.set_xlabel("$n$")
     ax.set_ylabel("time ratio, slower mode / faster")
+    ax.legend(fontsize=9, frameon=False)
+    return ax
+
+
+MEMORY_KEYS = ("n", "nodes", "graph_bytes", "forward_peak_bytes")
+
+
+def plot_memory(rows, ax=None):
+    """Log-log plot of the bytes reverse mode's stored graph holds, and the peak of a
+    forward-mode pass on the fly, against the number of inputs n.
+
+    rows -- the dicts of `helpers.timing.graph_memory`
+    Returns the axes.
+    """
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)) or len(rows) < 2:
+        raise TypeError("rows must be the list (at least two) of dicts of graph_memory")
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not set(MEMORY_KEYS) <= set(row):
+            raise TypeError(f"rows[{i}] must be a dict of graph_memory with keys {MEMORY_KEYS}, got {row!r}")
+        for key in MEMORY_KEYS:
+            positive(row[key], f"rows[{i}][{key!r}]")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.4, 3.8))
+    instance(ax, "ax", Axes)
+    ns = [r["n"] for r in rows]
+    ax.loglog(ns, [r["graph_bytes"] / 1e3 for r in rows], "o-", color=COLORS["alert"], ms=7,
+              label="reverse mode: the stored graph")
+    ax.loglog(ns, [r["forward_peak_bytes"] / 1e3 for r in rows], "s-", color=COLORS["main"], ms=7,
+              label="forward mode on the fly: peak")
+    ax.set_xlabel("$n$ (inputs)")
+    ax.set_ylabel("memory (kB)")
     ax.legend(fontsize=9, frameon=False)
     return ax

@@ -1,4 +1,4 @@
-"""Depth and width of a diamond chain: the graph, the path being counted, and do the answers agree."""
+"""Depth and width of a diamond chain: the graph, the path being counted, and three answers."""
 import ipywidgets as widgets
 
 from helpers.examples import diamond_chain, diamond_counts
@@ -92,8 +92,8 @@ class PathCountPanel(Panel):
         if drawable:
             self._highlight(path - 1, depth, width)
         else:
-            self.caption.set_text(f"{n:,} paths: drawn only up to {DRAW_LIMIT} stages "
-                                  f"of {DRAW_LIMIT} edges")
+            self.caption.set_text(f"too many paths to draw: the drawing stops at {DRAW_LIMIT} "
+                                  f"stages of {DRAW_LIMIT} edges")
 
     def _draw_chain(self, depth, width, drawable):
         self.graph_ax.clear()
@@ -101,6 +101,10 @@ class PathCountPanel(Panel):
         self.chain = diamond_chain(depth, width, x=self.x)
         self.drawing = draw_graph(self.chain.output, ax=self.graph_ax, fmt=".3g", formulas=False) \
             if drawable else None
+        if not drawable:                  # the count in place of the drawing
+            self.graph_ax.text(0.5, 0.5, f"$w^k = {width}^{{{depth}}}$ = {width ** depth:,} paths",
+                               transform=self.graph_ax.transAxes, ha="center", va="center",
+                               fontsize=14, color=COLORS["ink"])
         self.shown = (depth, width)
 
     def _highlight(self, index, depth, width):

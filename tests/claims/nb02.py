@@ -53,8 +53,8 @@ CLAIMS = [
     Claim("30", TABLE, r"\n\s+10\s+[\d,]+\s+[\d,]+\s+([\d,]+)"),
     # the panel
     Claim("256", BIG, r"more than (\d+)"),
-    Claim("4", BIG, r"drawn only up to (\d+) stages", where="up to $4$ stages of $4$"),
-    Claim("4", BIG, r"drawn only up to (\d+) stages", where="past $4$ stages or $4$ edges"),
+    Claim("4", BIG, r"drawing stops at (\d+) stages", where="up to $4$ stages of $4$"),
+    Claim("4", BIG, r"drawing stops at (\d+) stages", where="past $4$ stages or $4$ edges"),
     Claim("0.8", START, r"path 1 of 9: ([\d.]+) ×", where="first path highlighted"),
     Claim("0.3", START, r"path 1 of 9: [\d.]+ × ([\d.]+)", where="first path highlighted"),
     Claim("18", START, r"multiply-adds: (\d+) vs", where="first path highlighted"),
