@@ -1,7 +1,8 @@
 """Run the benchmarks, print one Markdown table, exit 1 if a budget is missed.
 
 A full run (no NAME filter) also writes the table to benchmarks/RESULTS.md,
-which holds this script's output and nothing else.
+which holds this script's output and nothing else. The browser benchmark
+(Chromium and a JupyterLab server, minutes) runs only when named or with --all.
 """
 import argparse
 import datetime
@@ -17,6 +18,7 @@ matplotlib.use("Agg")
 
 HERE = pathlib.Path(__file__).parent
 RESULTS = HERE / "RESULTS.md"
+ON_REQUEST = {"bench_browser"}          # slow: only by name or with --all
 
 
 def modules():
@@ -43,6 +45,8 @@ def parse(argv):
                         help="run only the modules whose name contains NAME")
     parser.add_argument("--skip-suite", action="store_true",
                         help="do not time the test suite (the notebooks module runs it otherwise)")
+    parser.add_argument("--all", action="store_true",
+                        help="also run the benchmarks that run only on request (browser)")
     parser.add_argument("--no-write", action="store_true",
                         help="print only; do not write benchmarks/RESULTS.md after a full run")
     return parser.parse_args(argv)
@@ -60,7 +64,11 @@ def main(argv):
     args = parse(argv)
     if args.skip_suite:
         os.environ["BENCH_SKIP_SUITE"] = "1"
-    names = [m for m in modules() if not args.names or any(f in m for f in args.names)]
+    if args.names:
+        names = [m for m in modules() if any(f in m for f in args.names)]
+    else:
+        names = [m for m in modules() if args.all or m not in ON_REQUEST]
+    left_out = sorted(set(modules()) - set(names)) if not args.names else []
     if not names:
         print(f"no benchmark module matches {args.names}; modules: {', '.join(modules())}",
               file=sys.stderr)
@@ -77,7 +85,8 @@ def main(argv):
              f"Python {platform.python_version()}; {versions()}; load average at the end "
              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}.", "", *table(rows), "",
              f"Budgets missed: {', '.join(missed)}." if missed else "Every budget met.",
-             *(["The test suite was not timed (--skip-suite)."] if args.skip_suite else [])]
+             *(["The test suite was not timed (--skip-suite)."] if args.skip_suite else []),
+             *([f"Not run (on request only): {', '.join(left_out)}."] if left_out else [])]
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.names and not args.no_write:
