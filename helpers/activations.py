@@ -66,7 +66,7 @@ class Softmax:
 
     @staticmethod
     def fn(z):
-        e = np.exp(z - z.max(axis=0, keepdims=True))   # shifting by the max changes nothing but overflow
+        e = np.exp(z - z.max(axis=0, keepdims=True))   # shifting by the max only avoids overflow
         return e / e.sum(axis=0, keepdims=True)
 
 
@@ -84,7 +84,7 @@ def sigmoid(z):
 
 
 def sigmoid_prime(z):
-    """The slope of the sigmoid, sigma(z) (1 - sigma(z)): at most 1/4, small but not 0 when saturated."""
+    """The sigmoid's slope sigma(z) (1 - sigma(z)): at most 1/4, small but not 0 when saturated."""
     return Sigmoid.prime(float_array(z, "z"))
 
 

@@ -21,7 +21,8 @@ import numpy as np
 from helpers.network import Network, forward
 from helpers.validate import choice, function, instance, real
 
-__all__ = ["centred_differences", "numerical_gradient", "relative_error", "verdict", "gradient_check", "GradCheck",
+__all__ = ["centred_differences", "numerical_gradient", "relative_error", "verdict",
+           "gradient_check", "GradCheck",
            "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H", "check_h"]
 
 GOOD = 1e-7          # relative error at or below this: the gradient is right
@@ -82,7 +83,7 @@ def relative_error(a, b):
 
 
 def verdict(error):
-    """'correct', 'suspect' or 'wrong' for a relative error, by the usual thresholds (NaN: wrong)."""
+    """'correct', 'suspect' or 'wrong' for a relative error by the usual thresholds (NaN: wrong)."""
     if not error <= BAD:
         return "wrong"
     return "correct" if error <= GOOD else "suspect"

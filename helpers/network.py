@@ -88,7 +88,8 @@ def one_hot(labels, n_classes):
         arr = None
     if arr is None or arr.ndim != 1 or arr.dtype.kind not in "iu":
         shape = "" if arr is None else f" of shape {arr.shape} and dtype {arr.dtype}"
-        raise TypeError(f"labels must be a 1-D array of integers, got {type(labels).__name__}{shape}")
+        raise TypeError(f"labels must be a 1-D array of integers, "
+                        f"got {type(labels).__name__}{shape}")
     labels = arr
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
         raise ValueError(f"labels must lie in 0..{n_classes - 1}, got values "
@@ -143,7 +144,8 @@ class Network:
         if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
             raise TypeError(f"sizes must be a list of layer sizes such as [2, 3, 2], got {sizes!r}")
         if len(sizes) < 2:
-            raise ValueError(f"sizes must list at least 2 layers (input and output), got {list(sizes)}")
+            raise ValueError(f"sizes must list at least 2 layers (input and output), "
+                             f"got {list(sizes)}")
         self.sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
         if seed is not None:
             integer(seed, "seed", low=0)
@@ -186,7 +188,8 @@ class Network:
 
     def backprop(self, X, Y):
         """The gradient of the cost averaged over the columns of X: (nabla_b, nabla_w)."""
-        return backprop(self.weights, self.biases, *self.check_batch(X, Y), self.cost, self.activation)
+        X, Y = self.check_batch(X, Y)
+        return backprop(self.weights, self.biases, X, Y, self.cost, self.activation)
 
     def deltas(self, X, Y):
         """The error delta^l = dC_x/dz^l of every layer after the input, one column per example.

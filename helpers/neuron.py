@@ -96,7 +96,8 @@ class NeuronHistory:
 
     def __repr__(self):
         runs = f", runs {self.w.shape[1:]}" if self.w.ndim > 1 else ""
-        return (f"NeuronHistory({self.cost_function.name}, eta={self.eta:g}, {self.epochs} epochs{runs}: "
+        return (f"NeuronHistory({self.cost_function.name}, eta={self.eta:g}, "
+                f"{self.epochs} epochs{runs}: "
                 f"output {np.round(self.output[0], 4)} -> {np.round(self.output[-1], 4)})")
 
     def upto(self, epochs):

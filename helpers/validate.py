@@ -138,10 +138,11 @@ def instance(x, name, cls):
 
 
 def by_name(x, name, table, methods):
-    """x itself if it has every method in `methods`, or table[x] when x is one of the table's names."""
+    """x itself if it has every method in `methods`, or table[x] when x is a name in the table."""
     if isinstance(x, str):
         if x not in table:
-            raise ValueError(f"{name} must be one of {sorted(table)} or an object like them, got {x!r}")
+            raise ValueError(f"{name} must be one of {sorted(table)} or an object like them, "
+                             f"got {x!r}")
         return table[x]
     if not all(callable(getattr(x, method, None)) for method in methods):
         raise TypeError(f"{name} must be one of {sorted(table)} or an object with "

@@ -68,7 +68,8 @@ def _weight_labels(weight_labels, net):
     out = [tuple(t) if isinstance(t, (tuple, list)) else t
            for t in sequence(weight_labels, "weight_labels", "a list of (i, j, k) triples")]
     for n, t in enumerate(out):
-        if not (isinstance(t, tuple) and len(t) == 3 and all(isinstance(v, (int, np.integer)) for v in t)
+        if not (isinstance(t, tuple) and len(t) == 3
+                and all(isinstance(v, (int, np.integer)) for v in t)
                 and 0 <= t[0] < len(net.weights) and 0 <= t[1] < net.weights[t[0]].shape[0]
                 and 0 <= t[2] < net.weights[t[0]].shape[1]):
             raise ValueError(f"weight_labels[{n}] must be the (i, j, k) of a weight "

@@ -76,7 +76,8 @@ def plot_starts(histories, field="output", axes=None, target=None):
     arrays); every axes shares the same y scale, so the costs compare at a glance.
     """
     if not isinstance(histories, dict):
-        raise TypeError(f"histories must be a dict {{cost name: NeuronHistory}}, got {histories!r:.80}")
+        raise TypeError(f"histories must be a dict {{cost name: NeuronHistory}}, "
+                        f"got {histories!r:.80}")
     if not histories:
         raise ValueError("histories must hold at least one {cost name: NeuronHistory}")
     for name, history in histories.items():
