@@ -5,7 +5,8 @@ entry (a column sums to one example's cost), `fn(a, y)` the cost averaged
 over the examples, C = (1/n) sum_x C_x, and `delta(z, a, y)` the output
 error delta^L = dC_x/dz^L (BP1). For the quadratic cost delta keeps the
 factor sigma'(z); for cross-entropy and log-likelihood it cancels and delta
-is just a - y.
+is just a - y. (`example_cost` takes the logarithm as `log`, so that the
+same formula builds a graph of Values with log=Value.log.)
 """
 import numpy as np
 
