@@ -1,25 +1,18 @@
 """The bad-input audit of the door (DESIGN.md, "Checks at the door").
 
-The door is where a learner or a notebook calls in, and nothing else:
-- every class and function a notebook imports, read from the import lines of
-  notebooks/*.ipynb (`from helpers.x import a, b`, parenthesised lists too),
-  so the list keeps itself up to date;
-- `Network`'s public methods;
-- every panel's constructor (every class in helpers.widgets' panel registry).
+The door is where a learner or a notebook calls in: every class and function a
+notebook imports (parsed from the `from helpers... import ...` lines of
+notebooks/*.ipynb, so the list keeps itself up to date), `Network`'s public
+methods, and every panel's constructor (the panel registry of helpers.widgets).
 
 AUDIT maps each door name to its bad calls, or to a sentence saying why it has
-none. `Raises(argument, call)`: call() raises TypeError/ValueError whose message
-starts with the argument's name, from helpers code (the traceback's last frame is
-in helpers/, never in numpy or matplotlib). `NotYet(call)`: an exercise check
-given a wrong answer says "Not yet: ...", it never raises.
-
-Exercise checks (`check_*`) follow one convention (agreed with the exercise
-infrastructure): the learner's answer is the first parameter and has no default;
-every other parameter is the exercise's own and has one. So every check is
-audited without a row: bad answers must get "Not yet", and a bad value for each
-own parameter must raise naming it. A check that does not follow the convention
-needs a row. A name that a notebook newly imports and AUDIT lacks fails
-`test_every_door_name_is_audited`.
+none. `Raises(argument, call)`: TypeError/ValueError whose message starts with
+the argument's name, raised by helpers code (the traceback's last frame is in
+helpers/). `NotYet(call)`: an exercise check given a wrong answer says "Not
+yet: ...", never raises. Exercise checks (`check_*`) that take the learner's
+answer first and give every other parameter a default need no row: bad answers
+must get "Not yet", and a bad value for each other parameter must raise naming
+it. A name a notebook newly imports without a row fails the audit.
 """
 import functools
 import importlib
@@ -93,6 +86,8 @@ class Door:
     """The notebooks' names, imported as the notebooks import them (when first used)."""
 
     def __getattr__(self, alias):
+        if alias not in notebook_imports():
+            raise AttributeError(f"no notebook imports {alias}")
         module, name, _ = notebook_imports()[alias]
         return getattr(importlib.import_module(module), name)
 
@@ -125,7 +120,7 @@ def door_names(imports):
     """Every door name that needs a row in AUDIT (constants and conventional checks need none)."""
     names = set(network_methods()) | set(panels())
     for alias, (module, name, _) in imports.items():
-        obj = getattr(importlib.import_module(module), name)
+        obj = getattr(importlib.import_module(module), name, None)   # None: see the test below
         if callable(obj) and not (alias.startswith("check_") and follows_check_convention(obj)):
             names.add(alias)
     return names
@@ -505,6 +500,12 @@ def test_the_notebooks_import_helpers_only_by_name():
         assert not re.search(r"^\s*import\s+helpers", source, re.MULTILINE), notebook
 
 
+def test_every_notebook_import_resolves():
+    broken = [f"{nb}: from {module} import {name}" for module, name, nb in notebook_imports().values()
+              if not hasattr(importlib.import_module(module), name)]
+    assert not broken, f"the notebooks import names helpers lacks (see RENAMES.md): {broken}"
+
+
 def test_every_door_name_is_audited():
     missing = sorted(door_names(notebook_imports()) - set(AUDIT))
     assert not missing, f"at the door but not in AUDIT (add a row to tests/test_bad_input.py): {missing}"
@@ -535,7 +536,8 @@ def test_the_table_names_only_the_door():
 def test_each_door_name_means_one_object():
     for notebook, source in notebook_sources():
         for module, name, alias in imports_in(source):
-            assert getattr(importlib.import_module(module), name) is getattr(N, alias), (alias, notebook)
+            obj = getattr(importlib.import_module(module), name, None)
+            assert obj is getattr(N, alias, None), f"{alias} means two things; {notebook}"
 
 
 # ---- the bad calls -------------------------------------------------------------------------
