@@ -23,7 +23,7 @@ class Sigmoid:
     @staticmethod
     def fn(z):
         e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        return np.where(z >= 0, 1.0, e) / (1.0 + e)       # 1 / (1 + e^-z) or e^z / (1 + e^z)
 
     @staticmethod
     def prime(z):
