@@ -235,10 +235,12 @@ def _run_scipy(method, loss, start, target, max_evaluations):
         if record(xk) <= target or counted.total >= max_evaluations:
             raise StopIteration
 
-    kwargs = {"Nelder-Mead": dict(options={"xatol": 1e-12, "fatol": 1e-14, "maxfev": max_evaluations}),
+    kwargs = {"Nelder-Mead": dict(options={"xatol": 1e-12, "fatol": 1e-14,
+                                           "maxfev": max_evaluations}),
               "CG": dict(jac=counted.grad, options={"gtol": 1e-12}),
               "BFGS": dict(jac=counted.grad, options={"gtol": 1e-12}),
-              "Newton-CG": dict(jac=counted.grad, hess=counted.hess, options={"xtol": 1e-14})}[method]
+              "Newton-CG": dict(jac=counted.grad, hess=counted.hess,
+                                options={"xtol": 1e-14})}[method]
     result = minimize(counted.f, np.array(start, dtype=float), method=method, callback=callback,
                       **kwargs)
     reported = {k: int(result[k]) for k in ("nfev", "njev", "nhev") if k in result}
@@ -304,7 +306,8 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
             counted, trace, x = _run_own(key, loss, start, target, max_evaluations, settings)
             reported = {}
         evals, losses = (np.array(c) for c in zip(*trace))
-        runs.append(MethodRun(name, uses, dict(counted.counts), evals.astype(int), losses, x, reported))
+        runs.append(MethodRun(name, uses, dict(counted.counts), evals.astype(int), losses, x,
+                              reported))
     return runs
 
 
@@ -330,6 +333,7 @@ def comparison_table(runs, threshold=1e-6):
     for run in runs:
         reach = run.evaluations_to(threshold)
         c = run.counts
-        lines.append(f"{run.name:<{width}}  {run.uses:<18} {c['f']:>6} {c['grad']:>6} {c['hess']:>5}  "
+        lines.append(f"{run.name:<{width}}  {run.uses:<18} "
+                     f"{c['f']:>6} {c['grad']:>6} {c['hess']:>5}  "
                      f"{'never' if reach is None else reach:>14}")
     return "\n".join(lines)

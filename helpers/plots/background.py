@@ -74,7 +74,8 @@ class StaticBackground(Artist):
                 patch.draw(renderer)
                 patch.set_visible(False)
             return
-        key = (renderer.width, renderer.height, self._fig.dpi, tuple(self._fig.patch.get_facecolor()))
+        key = (renderer.width, renderer.height, self._fig.dpi,
+               tuple(self._fig.patch.get_facecolor()))
         if key != self._key:
             background = RendererAgg(renderer.width, renderer.height, self._fig.dpi)
             self._fig.patch.draw(background)

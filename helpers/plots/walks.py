@@ -1,4 +1,4 @@
-"""Pictures of the three walks: each path highlighted, the work they cost, the steps of both modes."""
+"""Pictures of the walks: each path highlighted, the work they cost, the steps of both modes."""
 import math
 
 import matplotlib.pyplot as plt
@@ -217,7 +217,8 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     if len(rows) < 2:
         raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
     for i, row in enumerate(rows):
-        if not isinstance(row, dict) or not {"n", "ratio", "forward_ops", "reverse_ops"} <= set(row):
+        if not isinstance(row, dict) or \
+                not {"n", "ratio", "forward_ops", "reverse_ops"} <= set(row):
             raise TypeError(f"rows[{i}] must be a dict of time_modes (n, ratio, forward_ops, "
                             f"reverse_ops), got {row!r}")
         for key in ("n", "ratio", "forward_ops", "reverse_ops"):
@@ -252,7 +253,8 @@ def plot_memory(rows, ax=None):
         raise TypeError("rows must be the list (at least two) of dicts of graph_memory")
     for i, row in enumerate(rows):
         if not isinstance(row, dict) or not set(MEMORY_KEYS) <= set(row):
-            raise TypeError(f"rows[{i}] must be a dict of graph_memory with keys {MEMORY_KEYS}, got {row!r}")
+            raise TypeError(f"rows[{i}] must be a dict of graph_memory with keys {MEMORY_KEYS}, "
+                            f"got {row!r}")
         for key in MEMORY_KEYS:
             positive(row[key], f"rows[{i}][{key!r}]")
     if ax is None:
