@@ -5,17 +5,27 @@ learning rates) and stops with a flag, never with an overflow warning or a
 NaN, when the iterates run away. `learning_rates` turns a learning rate and a
 schedule into the rate of every step; `update_factor` and `regime` say what a
 rate does on a quadratic. Other ways down a loss are in `helpers.optimizers`.
+
+For notebook 04 also: batch, stochastic and mini-batch descent on one small
+real problem (`load_petals`, `minibatch_descent`: a line through 150 iris
+flowers' petal length and width, from the copy of Fisher's data that
+scikit-learn ships, read without importing scikit-learn), and a convex and a
+non-convex cost of one parameter (`CONVEX`, `NON_CONVEX`, `stationary_points`).
 """
+import importlib.util
 import math
+import pathlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
-from helpers.validate import choice, float_array, function, integer, positive, real
+from helpers.validate import choice, float_array, function, integer, positive, positive_int, real
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
-           "learning_rates", "descend", "gradient_descent", "update_factor", "regime"]
+           "learning_rates", "descend", "gradient_descent", "update_factor", "regime",
+           "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX", "NON_CONVEX",
+           "stationary_points"]
 
 
 # ----------------------------------------------------------------------------- losses
@@ -39,7 +49,7 @@ class Loss:
 
 
 PARABOLA = Loss(
-    name="parabola", formula="J(w) = (w + 1)²",
+    name="parabola", formula="C(w) = (w + 1)²",
     f=lambda w: (w + 1.0) ** 2,
     grad=lambda w: 2.0 * (w + 1.0),
     hess=lambda w: 2.0,
@@ -61,7 +71,7 @@ def _bowl_f(p):
 
 
 TILTED_BOWL = Loss(
-    name="tilted bowl", formula="L(x, y) = ½ (u² + 10 v²), with u, v the bowl's axes",
+    name="tilted bowl", formula="C(x, y) = ½ (u² + 10 v²), with u, v the bowl's axes",
     f=_bowl_f,
     grad=lambda p: _A @ (np.asarray(p, dtype=float) - _CENTRE),
     hess=lambda p: _A.copy(),
@@ -84,7 +94,7 @@ def _rosen_hess(p):
 
 
 ROSENBROCK = Loss(
-    name="Rosenbrock", formula="L(x, y) = 100 (y − x²)² + (1 − x)²",
+    name="Rosenbrock", formula="C(x, y) = 100 (y − x²)² + (1 − x)²",
     f=_rosen_f, grad=_rosen_grad, hess=_rosen_hess, minimum=np.array([1.0, 1.0]))
 
 
@@ -295,3 +305,127 @@ def regime(eta, curvature=2.0):
     if r > -1:
         return "oscillates and converges"
     return "diverges"
+
+
+# ---- batch, stochastic and mini-batch descent on one real problem (notebook 04) -------
+
+def _iris_table():
+    spec = importlib.util.find_spec("sklearn")
+    path = pathlib.Path(spec.origin).parent / "datasets" / "data" / "iris.csv" \
+        if spec is not None and spec.origin else None
+    if path is not None and path.is_file():
+        return np.loadtxt(path, delimiter=",", skiprows=1)
+    from sklearn.datasets import load_iris
+    bunch = load_iris()
+    return np.column_stack([bunch.data, bunch.target])
+
+
+@dataclass(frozen=True)
+class LineFit:
+    """A line fit ŷ = w · x + b on fixed data x (centred), y, under the quadratic cost."""
+    x: np.ndarray
+    y: np.ndarray
+    x_mean: float
+
+    def __post_init__(self):
+        x = float_array(self.x, "x", ndim=1)
+        float_array(self.y, "y", shape=x.shape)
+
+    @property
+    def n(self):
+        return len(self.x)
+
+    def cost(self, w, b, idx=None):
+        """C(w, b) = mean of ½ (w x + b − y)² over the examples idx (all by default).
+        w and b may be grids of the same shape (for contours)."""
+        x, y = (self.x, self.y) if idx is None else (self.x[idx], self.y[idx])
+        w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
+        r = w[..., None] * x + b[..., None] - y
+        return 0.5 * np.mean(r * r, axis=-1)
+
+    def grad(self, p, idx=None):
+        """(dC/dw, dC/db) at p = (w, b), averaged over the examples idx (all by default)."""
+        x, y = (self.x, self.y) if idx is None else (self.x[idx], self.y[idx])
+        r = p[0] * x + p[1] - y
+        return np.array([np.mean(r * x), np.mean(r)])
+
+    @property
+    def minimum(self):
+        """The least-squares line (w, b): where the gradient is zero."""
+        w = np.sum(self.x * (self.y - self.y.mean())) / np.sum(self.x * self.x)
+        return np.array([w, self.y.mean() - w * self.x.mean()])
+
+
+def load_petals():
+    """Petal length (cm, centred on its mean) against petal width (cm): 150 iris flowers."""
+    table = _iris_table()
+    length, width = table[:, 2], table[:, 3]
+    return LineFit(x=length - length.mean(), y=width.copy(), x_mean=float(length.mean()))
+
+
+@dataclass
+class BatchRun:
+    """One descent: the points (steps + 1, 2), the full cost at each, and how many
+    example gradients had been computed by each point."""
+    name: str
+    batch_size: int
+    points: np.ndarray
+    costs: np.ndarray
+    examples: np.ndarray
+
+
+def minibatch_descent(problem, start=(-1.0, -1.0), eta=0.1, batch_size=None, steps=50, seed=0,
+                      name=None):
+    """Gradient descent on problem.cost with the gradient of `batch_size` examples per step.
+
+    batch_size=None or n: batch gradient descent (the exact gradient every step);
+    1: stochastic gradient descent; in between: mini-batch. The examples are
+    shuffled (seeded) once per pass over the data and taken in turn.
+    """
+    if not isinstance(problem, LineFit):
+        raise TypeError(f"problem must be a LineFit, got {type(problem).__name__}")
+    n = problem.n
+    batch_size = n if batch_size is None else positive_int(batch_size, "batch_size", high=n)
+    eta, steps = positive(eta, "eta"), integer(steps, "steps", 0, 100_000)
+    seed = integer(seed, "seed", low=0)
+    w = float_array(start, "start", shape=(2,)).copy()
+    rng = np.random.default_rng(seed)
+    order, at = rng.permutation(n), 0
+    points, seen = [w.copy()], [0]
+    for _ in range(steps):
+        if at + batch_size > n:
+            order, at = rng.permutation(n), 0
+        idx = order[at:at + batch_size]
+        at += batch_size
+        w = w - eta * problem.grad(w, idx)
+        points.append(w.copy())
+        seen.append(seen[-1] + batch_size)
+    points = np.array(points)
+    kind = {n: "batch", 1: "stochastic"}.get(batch_size, f"mini-batch of {batch_size}")
+    return BatchRun(name or kind, batch_size, points, problem.cost(points[:, 0], points[:, 1]),
+                    np.array(seen))
+
+
+# ---- convex and not: one parameter ---------------------------------------------------
+
+CONVEX = np.polynomial.Polynomial([1.0, 2.0, 1.0])               # (w + 1)²
+NON_CONVEX = np.polynomial.Polynomial([1.0, 0.5, -2.0, 0.0, 1.0])  # (w² − 1)² + w/2
+
+
+def stationary_points(poly):
+    """The real solutions of C'(w) = 0, sorted, each with its kind from C''."""
+    if not isinstance(poly, np.polynomial.Polynomial):
+        raise TypeError(f"poly must be a numpy Polynomial, got {type(poly).__name__}")
+    roots = poly.deriv().roots()
+    real_roots = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
+    second = poly.deriv(2)
+    out = []
+    for w in real_roots:
+        curv = second(w)
+        kind = "maximum" if curv < 0 else ("minimum" if curv > 0 else "flat")
+        out.append((float(w), float(poly(w)), kind))
+    if sum(k == "minimum" for *_, k in out) > 1:      # name the lowest one
+        best = min((v, i) for i, (_, v, k) in enumerate(out) if k == "minimum")[1]
+        out = [(w, v, ("lowest minimum" if i == best else "local minimum") if k == "minimum" else k)
+               for i, (w, v, k) in enumerate(out)]
+    return out

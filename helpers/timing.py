@@ -1,20 +1,24 @@
-"""Timing what a notebook measures: medians with the garbage collector paused, and slopes.
+"""Timing what a notebook measures: medians with the garbage collector paused, slopes, and memory.
 
 `median_seconds` times one call; `time_modes` times forward against reverse
 mode on growing graphs (notebook 03, benchmarks/bench_modes.py); `loglog_slope`
-fits how a measured quantity grows.
+fits how a measured quantity grows. `graph_memory` measures reverse mode's
+price: the bytes its stored graph holds, against a forward pass that keeps
+nothing behind (`forward_on_the_fly`), with `tracemalloc`.
 """
 import gc
 import math
+import random
 import time
+import tracemalloc
 from collections.abc import Sequence
 
 from helpers.examples import many_inputs_function, many_outputs_function
 from helpers.graph import topological_order
-from helpers.validate import choice, float_array, positive_int
+from helpers.validate import choice, float_array, positive_int, sequence
 from helpers.walks import forward_mode
 
-__all__ = ["median_seconds", "time_modes", "loglog_slope"]
+__all__ = ["median_seconds", "time_modes", "loglog_slope", "graph_memory", "forward_on_the_fly"]
 
 
 def median_seconds(fn, repeat=5, at_least=0.005):
@@ -104,3 +108,61 @@ def loglog_slope(xs, ys):
     if spread == 0:
         raise ValueError("xs must not all be equal")
     return sum((x - mx) * (y - my) for x, y in zip(lx, ly)) / spread
+
+
+# ---- reverse mode's price: the memory of the stored graph (notebook 03) ----------------
+
+def _inputs(n, seed):
+    """The inputs and coefficients of many_inputs_function(n, seed), as plain floats."""
+    rng = random.Random(seed)
+    xs = [rng.uniform(-1.0, 1.0) for _ in range(n)]
+    cs = [rng.uniform(0.5, 1.5) for _ in range(n)]
+    return xs, cs
+
+
+def forward_on_the_fly(xs, cs, wrt):
+    """Value and tangent d(h_n)/d(x_wrt) of h_i = tanh(h_(i-1) + c_i x_i), h_0 = 0,
+    computed together, one step at a time, keeping nothing behind."""
+    h = dh = 0.0
+    for i, (x, c) in enumerate(zip(xs, cs)):
+        dx = 1.0 if i == wrt else 0.0
+        h = math.tanh(h + c * x)
+        dh = (1.0 - h * h) * (dh + c * dx)
+    return h, dh
+
+
+def _traced(fn):
+    """(result, bytes still held when fn returns, peak bytes while it ran)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = fn()
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, held, peak
+
+
+def graph_memory(sizes, seed=0):
+    """Memory of reverse mode's stored graph and of one forward pass on the fly.
+
+    For each n: the nodes and edges of many_inputs_function(n), the bytes the
+    built graph holds (inputs included), bytes per node, and the peak bytes of
+    a forward-mode pass that computes value and tangent together without
+    building a graph (its inputs, n floats, are already in memory).
+    """
+    sizes = [positive_int(n, f"sizes[{i}]", high=10**6)
+             for i, n in enumerate(sequence(sizes, "sizes", "a list of sizes"))]
+    if not sizes:
+        raise ValueError("sizes must not be empty")
+    rows = []
+    for n in sizes:
+        (_, out), held, _ = _traced(lambda: many_inputs_function(n, seed))
+        order = out.topo()
+        nodes, edges = len(order), sum(len(v.parents) for v in order)
+        del out, order
+        xs, cs = _inputs(n, seed)
+        _, _, fwd_peak = _traced(lambda: forward_on_the_fly(xs, cs, n // 2))
+        rows.append({"n": n, "nodes": nodes, "edges": edges, "graph_bytes": held,
+                     "bytes_per_node": held / nodes, "forward_peak_bytes": fwd_peak})
+    return rows

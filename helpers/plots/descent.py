@@ -10,13 +10,15 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from helpers.descent import PARABOLA, TILTED_BOWL, Descent, Loss, gradient_descent, regime, update_factor
+from helpers.descent import (CONVEX, NON_CONVEX, PARABOLA, ROSENBROCK, TILTED_BOWL, BatchRun, Descent,
+                             LineFit, Loss, gradient_descent, regime, stationary_points, update_factor)
 from helpers.optimizers import method_runs
 from helpers.style import COLORS
-from helpers.validate import float_array, instance, positive, positive_int, real
+from helpers.validate import float_array, instance, positive, positive_int, real, sequence
 
 __all__ = ["ParabolaDrawing", "draw_parabola_descent", "plot_regimes", "plot_distance",
-           "ContourDrawing", "draw_contour_descent", "plot_comparison"]
+           "ContourDrawing", "draw_contour_descent", "plot_comparison", "plot_valley", "plot_convexity",
+           "plot_batch_paths"]
 
 PARABOLA_WINDOW = (-8.0, 6.0)          # symmetric about the minimum w = -1
 DISTANCE_LIMIT = 7.5                   # the right-hand axes show |w_t + 1| up to this
@@ -53,19 +55,39 @@ def _inside_prefix(mask):
     return int(bad[0]) if bad.size else len(mask)
 
 
+def _window(window):
+    """(lo, hi) of the w axis: lo < minimum < hi, and lo + hi = 2 * minimum (symmetric)."""
+    lo, hi = float_array(window, "window", shape=(2,)).tolist()
+    if not lo < PARABOLA.minimum < hi:
+        raise ValueError(f"window must be (lo, hi) around the minimum {PARABOLA.minimum:g}, "
+                         f"got {window!r}")
+    return lo, hi
+
+
+def _parabola_ticks(lo, hi):
+    """Ticks every 3 (or a wider round step) from the minimum -1, and 6 or so on the C axis."""
+    step = 3.0 * max(1, int(np.ceil((hi - lo) / 15.0)))
+    k = int(np.floor((PARABOLA.minimum - lo) / step))
+    xs = [PARABOLA.minimum + step * j for j in range(-k, k + 1)]
+    top = PARABOLA.f(hi)
+    ystep = 10.0 if top <= 60 else 10.0 ** np.floor(np.log10(top / 2)) * (2 if top / 10.0 ** np.floor(np.log10(top)) < 5 else 1)
+    return xs, list(np.arange(0.0, top + 1.0, ystep))
+
+
 class ParabolaDrawing:
-    """Gradient descent on J(w) = (w + 1)^2: the iterates on the curve, and w_t + 1 against t.
+    """Gradient descent on C(w) = (w + 1)^2: the iterates on the curve, and w_t + 1 against t.
 
     ax       -- the axes for the curve
     ax_dist  -- optional axes for the distance w_t + 1 against the step t
+    window   -- the w range shown, symmetric about the minimum -1
     """
 
-    def __init__(self, ax, ax_dist=None, steps=20, show_text=True):
+    def __init__(self, ax, ax_dist=None, steps=20, show_text=True, window=PARABOLA_WINDOW):
         instance(ax, "ax", Axes)
         if ax_dist is not None:
             instance(ax_dist, "ax_dist", Axes)
         self.ax, self.ax_dist, self.steps = ax, ax_dist, _steps(steps)
-        lo, hi = PARABOLA_WINDOW
+        lo, hi = self.window = _window(window)
         w = np.linspace(lo, hi, 300)
         ax.plot(w, PARABOLA.f(w), color=COLORS["muted"], lw=2, zorder=1)
         ax.axvline(PARABOLA.minimum, color=COLORS["muted"], lw=0.8, ls=":", zorder=0)
@@ -74,10 +96,11 @@ class ParabolaDrawing:
         self.start_mark, = ax.plot([], [], "s", color=COLORS["second"], ms=9, zorder=4,
                                    label="start")
         ax.set_xlim(lo, hi)
-        ax.set_ylim(-3.0, PARABOLA.f(hi) + 4.0)
-        _fixed_ticks(ax, [-7, -4, -1, 2, 5], [0, 10, 20, 30, 40, 50])
+        top = PARABOLA.f(hi)
+        ax.set_ylim(-0.06 * top, top * 1.08 + 1.0)
+        _fixed_ticks(ax, *_parabola_ticks(lo, hi))
         ax.set_xlabel("w")
-        ax.set_ylabel("J(w) = (w + 1)²")
+        ax.set_ylabel("C(w) = (w + 1)²")
         self.text = ax.text(0.5, 0.98, "", transform=ax.transAxes, ha="center", va="top",
                             fontsize=9, color=COLORS["ink"],
                             bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85)) \
@@ -101,7 +124,7 @@ class ParabolaDrawing:
         w0, eta = real(w0, "w0"), positive(eta, "eta")
         self.path = gradient_descent(PARABOLA.f, PARABOLA.grad, w0, eta=eta, steps=self.steps)
         w = self.path.points
-        lo, hi = PARABOLA_WINDOW
+        lo, hi = self.window
         n_curve = _inside_prefix((w >= lo) & (w <= hi))
         n_dist = n_curve                    # both plots cut the path at the same step
         self.shown = n_curve
@@ -145,20 +168,29 @@ def plot_regimes(etas=(0.2, 0.5, 0.8, 1.0, 1.05), w0=5.0, steps=12, axes=None):
         raise ValueError(f"etas must be one or more positive learning rates, got {etas.tolist()}")
     w0, steps = real(w0, "w0"), _steps(steps)
     if axes is None:
-        fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0), sharey=True)
+        fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0))
     axes = _axes_list(axes, "axes", len(etas))
     if len(axes) < len(etas):
         raise ValueError(f"axes must hold one Axes per learning rate ({len(etas)}), got {len(axes)}")
     etas = etas.tolist()
     drawings = []
     for ax, eta in zip(axes, etas):
-        d = ParabolaDrawing(ax, steps=steps, show_text=False).update(w0, eta)
+        # a path that leaves the usual window gets a wider one, so that it is seen widening
+        far = np.max(np.abs(gradient_descent(PARABOLA.f, PARABOLA.grad, w0, eta=eta,
+                                             steps=steps).points - PARABOLA.minimum))
+        lo, hi = PARABOLA_WINDOW
+        if far > hi - PARABOLA.minimum:
+            half = 3.0 * np.ceil(far * 1.05 / 3.0)
+            lo, hi = PARABOLA.minimum - half, PARABOLA.minimum + half
+        d = ParabolaDrawing(ax, steps=steps, show_text=False, window=(lo, hi)).update(w0, eta)
         cut = d.shown < len(d.path.points)
-        ax.set_title(f"η = {eta:g}, 1 − 2η = {update_factor(eta):+.2g}\n"
-                     + ("diverges (cut at the edge)" if cut else regime(eta)), fontsize=9)
+        words = "diverges (cut at the edge)" if cut else regime(eta)
+        if (lo, hi) != PARABOLA_WINDOW:
+            words += " (wider axes)"
+        ax.set_title(f"η = {eta:g}, 1 − 2η = {update_factor(eta):+.2g}\n{words}", fontsize=9)
         ax.set_ylabel("")
         drawings.append(d)
-    axes[0].set_ylabel("J(w)")
+    axes[0].set_ylabel("C(w)")
     return drawings
 
 
@@ -326,3 +358,124 @@ def plot_comparison(runs, threshold=None, ax=None):
     ax.set_ylabel("loss at the current point")
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return ax
+
+
+def plot_valley(paths, loss=ROSENBROCK, window=((-1.6, 1.6), (-0.6, 1.8)), ax=None):
+    """The paths of several descents on the contours of a 2-D loss (log-spaced levels).
+
+    paths -- {label: Descent}; long paths are drawn through at most 400 of their points
+    Returns the axes.
+    """
+    instance(paths, "paths", dict)
+    for label, path in paths.items():
+        instance(label, "paths key", str)
+        instance(path, f"paths[{label!r}]", Descent)
+    instance(loss, "loss", Loss)
+    (x0, x1), (y0, y1) = float_array(window, "window", shape=(2, 2)).tolist()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.0, 4.6))
+    instance(ax, "ax", Axes)
+    X, Y = np.meshgrid(np.linspace(x0, x1, 240), np.linspace(y0, y1, 240))
+    Z = loss.f(np.array([X, Y]))
+    ax.contour(X, Y, Z, levels=np.geomspace(0.05, 500, 12), colors=COLORS["muted"], linewidths=0.7)
+    colors = [COLORS[k] for k in ("main", "alert", "third", "highlight", "second")]
+    for i, (label, path) in enumerate(paths.items()):
+        pts = np.asarray(path.points, dtype=float)
+        keep = np.unique(np.linspace(0, len(pts) - 1, min(len(pts), 400)).astype(int))
+        ax.plot(pts[keep, 0], pts[keep, 1], _STYLES[i % len(_STYLES)], color=colors[i % len(colors)],
+                lw=1.6, marker="o" if len(pts) < 40 else None, ms=4,
+                label=f"{label}: {path.steps:,} steps")
+    first = np.asarray(next(iter(paths.values())).points[0], dtype=float) if paths else None
+    if first is not None:
+        ax.plot(*first, "s", color=COLORS["second"], ms=9, label="start")
+    ax.plot(*np.asarray(loss.minimum, dtype=float), "*", color=COLORS["ink"], ms=14, label="minimum")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.legend(fontsize=8, frameon=True, loc="upper center")
+    return ax
+
+
+# ---- convex or not; batch, stochastic and mini-batch (notebook 04) ------------------
+
+_MARK = {"minimum": ("o", COLORS["third"]), "lowest minimum": ("o", COLORS["third"]),
+         "local minimum": ("o", COLORS["second"]), "maximum": ("^", COLORS["alert"]),
+         "flat": ("s", COLORS["muted"])}
+
+
+def _two_axes(axes, figsize):
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=figsize)
+    axes = sequence(axes, "axes", "two Axes")
+    if len(axes) != 2:
+        raise ValueError(f"axes must be two Axes, got {len(axes)}")
+    return [instance(a, f"axes[{i}]", Axes) for i, a in enumerate(axes)]
+
+
+def plot_convexity(axes=None):
+    """A convex loss and a non-convex one side by side, each with the solutions of C'(w) = 0
+    marked and named. Returns the two axes."""
+    left, right = _two_axes(axes, (10.0, 3.6))
+    for ax, poly, title, (lo, hi) in (
+            (left, CONVEX, "convex: C(w) = (w + 1)²", (-3.0, 1.0)),
+            (right, NON_CONVEX, "not convex: C(w) = (w² − 1)² + w/2", (-2.0, 2.0))):
+        w = np.linspace(lo, hi, 400)
+        ax.plot(w, poly(w), color=COLORS["muted"], lw=2)
+        points = stationary_points(poly)
+        ends = (-2.5, 0.2) if len(points) == 1 else (points[0][0], points[-1][0])
+        ax.plot(ends, poly(np.array(ends)), "--", color=COLORS["main"], lw=1.2,
+                label="a chord")
+        for x, c, kind in points:
+            marker, color = _MARK[kind]
+            ax.plot([x], [c], marker, color=color, ms=9, zorder=3)
+            ax.annotate(f"{kind}\nw = {x:.2f}", (x, c), textcoords="offset points",
+                        xytext=(0, 12 if kind == "maximum" else -30), ha="center", fontsize=9,
+                        color=color)
+        ax.set_title(title, fontsize=11)
+        ax.set_xlabel("w")
+        ax.set_ylabel("C(w)")
+        ax.set_ylim(-1.5, 4.5)
+    left.text(0.03, 0.97, "C'(w) = 0 once: the minimum;\nevery chord lies above the curve",
+              transform=left.transAxes, fontsize=9, va="top")
+    right.text(0.03, 0.97, "C'(w) = 0 three times;\nthis chord passes under the hump",
+               fontsize=9, transform=right.transAxes, va="top")
+    return left, right
+
+
+_STYLE = [(COLORS["main"], "-", 1.8), (COLORS["third"], "-", 1.2), (COLORS["alert"], "-", 0.9)]
+
+
+def plot_batch_paths(problem, runs, axes=None):
+    """Left: the paths of `runs` on the contours of problem.cost; right: the cost against
+    the number of example gradients computed (log scale). Returns the two axes."""
+    instance(problem, "problem", LineFit)
+    runs = sequence(runs, "runs", "a list of BatchRun")
+    for i, r in enumerate(runs):
+        instance(r, f"runs[{i}]", BatchRun)
+    left, right = _two_axes(axes, (11.0, 4.2))
+    best = problem.minimum
+    pts = np.concatenate([r.points for r in runs])
+    lo, hi = pts.min(axis=0) - 0.3, pts.max(axis=0) + 0.3
+    W, B = np.meshgrid(np.linspace(lo[0], hi[0], 120), np.linspace(lo[1], hi[1], 120))
+    C = problem.cost(W, B)
+    levels = problem.cost(*best) + np.geomspace(0.005, C.max(), 12)
+    left.contour(W, B, C, levels=levels, colors=COLORS["muted"], linewidths=0.7)
+    for k, r in enumerate(runs):
+        color, ls, lw = _STYLE[k % len(_STYLE)]
+        left.plot(r.points[:, 0], r.points[:, 1], ls, color=color, lw=lw, marker=".", ms=4,
+                  label=f"{r.name} ({r.batch_size} per step)")
+        right.semilogx(np.maximum(r.examples, 1), r.costs, ls, color=color, lw=lw, label=r.name)
+    left.plot(*runs[0].points[0], "s", color=COLORS["second"], ms=9, label="start")
+    left.plot(*best, "*", color=COLORS["ink"], ms=14, label="minimum")
+    left.set_xlabel("w (cm of width per cm of length)")
+    left.set_ylabel("b (cm)")
+    left.legend(fontsize=8, frameon=True, loc="upper left")
+    left.set_title("paths on the contours of C(w, b)", fontsize=11)
+    right.axhline(problem.cost(*best), color=COLORS["ink"], lw=0.8, ls=":")
+    right.set_yscale("log")
+    right.set_xlabel("example gradients computed")
+    right.set_ylabel("C(w, b) on all 150 flowers")
+    right.set_title("cost against work", fontsize=11)
+    right.legend(fontsize=8, frameon=False)
+    return left, right
