@@ -27,7 +27,7 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     fmt = number_format(fmt)
     if axes is None:
         n = len(found)
-        _, axes = plt.subplots(1, n, figsize=(4.8 * n, 3.3), squeeze=False)
+        _, axes = plt.subplots(1, n, figsize=(6.4 * n, 3.3), squeeze=False)
         axes = axes[0]
     if isinstance(axes, np.ndarray):
         axes = list(axes.ravel())
