@@ -359,3 +359,99 @@ def test_number_checks_say_not_yet_for_placeholders_and_pass_worked_values():
     assert check_reverse_adjoints((4, 2, 4, 6))
     assert not check_passes((..., ...)) and not check_passes("many")
     assert check_passes((1000, 3))
+
+
+# ---- the helpers behind the new sections of 03, 04 and 08 ------------------------------------
+
+def test_forward_on_the_fly_matches_forward_mode_on_the_graph():
+    from helpers.examples import many_inputs_function
+    from helpers.timing import _inputs, forward_on_the_fly
+    from helpers.walks import forward_mode
+    xs, out = many_inputs_function(40, seed=3)
+    floats, coefficients = _inputs(40, 3)
+    value, tangent = forward_on_the_fly(floats, coefficients, 17)
+    assert value == pytest.approx(out.data, rel=1e-12)
+    assert tangent == pytest.approx(forward_mode(out, xs[17])[out], rel=1e-9, abs=1e-300)
+
+
+def test_the_stored_graph_grows_with_n_and_forward_on_the_fly_does_not():
+    from helpers.timing import graph_memory, loglog_slope
+    rows = graph_memory([100, 1000, 4000])
+    assert [r["nodes"] for r in rows] == [4 * n - 1 for n in (100, 1000, 4000)]
+    assert [r["edges"] for r in rows] == [4 * n - 2 for n in (100, 1000, 4000)]
+    assert 0.9 < loglog_slope([100, 1000, 4000], [r["graph_bytes"] for r in rows]) < 1.1
+    assert all(100 < r["bytes_per_node"] < 400 for r in rows)
+    assert max(r["forward_peak_bytes"] for r in rows) < 5_000 < rows[0]["graph_bytes"]
+    with pytest.raises((TypeError, ValueError)):
+        graph_memory([])
+
+
+def test_stationary_points_of_the_convex_and_non_convex_costs():
+    from helpers.descent import CONVEX, NON_CONVEX, stationary_points
+    (w, c, kind), = stationary_points(CONVEX)
+    assert (w, c, kind) == (pytest.approx(-1.0), pytest.approx(0.0, abs=1e-12), "minimum")
+    points = stationary_points(NON_CONVEX)
+    assert [k for *_, k in points] == ["lowest minimum", "maximum", "local minimum"]
+    for w, _, _ in points:
+        assert NON_CONVEX.deriv()(w) == pytest.approx(0.0, abs=1e-9)
+    assert points[0][1] < points[2][1] < points[1][1]
+
+
+def test_batch_descent_is_exact_and_stochastic_descent_is_noisy():
+    from helpers.descent import gradient_descent, load_petals, minibatch_descent
+    petals = load_petals()
+    assert petals.n == 150 and abs(petals.x.mean()) < 1e-12
+    assert np.allclose(petals.grad(petals.minimum), 0.0, atol=1e-12)
+    batch = minibatch_descent(petals, start=(-1.0, -1.0), eta=0.2, steps=40)
+    plain = gradient_descent(lambda p: float(petals.cost(p[0], p[1])), petals.grad, (-1.0, -1.0),
+                             eta=0.2, steps=40)
+    assert np.allclose(batch.points, plain.points)
+    sgd = minibatch_descent(petals, start=(-1.0, -1.0), eta=0.2, batch_size=1, steps=300, seed=1)
+    assert list(sgd.examples[:3]) == [0, 1, 2] and batch.examples[1] == 150
+    late = sgd.costs[100:]
+    assert late.min() < 0.1 and late.max() > 2 * batch.costs[-1]          # close, but it jitters
+    assert np.any(np.diff(late) > 0)                                      # not monotone
+    with pytest.raises((TypeError, ValueError)):
+        minibatch_descent(petals, batch_size=0)
+    with pytest.raises(TypeError):
+        minibatch_descent("petals")
+
+
+def test_the_new_figures_draw(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.descent import ROSENBROCK, gradient_descent, load_petals, minibatch_descent
+    from helpers.optimizers import COMPARISON_START, newton_method
+    from helpers.plots.descent import plot_batch_paths, plot_convexity, plot_regimes, plot_valley
+    from helpers.plots.walks import plot_memory
+    from helpers.timing import graph_memory
+    left, right = plot_convexity()
+    assert len(left.lines) >= 3 and len(right.lines) >= 5           # curve, chord, marked points
+    petals = load_petals()
+    runs = [minibatch_descent(petals, batch_size=k, steps=20) for k in (None, 1)]
+    left, right = plot_batch_paths(petals, runs)
+    assert {line.get_label() for line in left.lines} >= {"batch (150 per step)", "start", "minimum"}
+    nm = newton_method(ROSENBROCK.f, ROSENBROCK.grad, ROSENBROCK.hess, COMPARISON_START, steps=20)
+    gd = gradient_descent(ROSENBROCK.f, ROSENBROCK.grad, COMPARISON_START, eta=1e-3, steps=50)
+    ax = plot_valley({"Newton": nm, "gradient descent": gd}, window=((-1.6, 1.6), (-3.4, 2.0)))
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"Newton: {nm.steps} steps" in texts and "gradient descent: 50 steps" in texts
+    ax = plot_memory(graph_memory([10, 100]))
+    assert len(ax.lines) == 2
+    with pytest.raises(TypeError):
+        plot_memory([{"n": 10}])
+    plt.close("all")
+
+
+def test_the_regimes_widen_the_axes_for_a_diverging_rate():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.plots.descent import PARABOLA_WINDOW, plot_regimes
+    drawings = plot_regimes([0.2, 1.05], w0=5.0, steps=12)
+    assert drawings[0].ax.get_xlim() == PARABOLA_WINDOW
+    lo, hi = drawings[1].ax.get_xlim()
+    assert hi - lo > 2 * (PARABOLA_WINDOW[1] - PARABOLA_WINDOW[0])
+    assert drawings[1].shown == 13                       # all twelve steps and the start are drawn
+    plt.close("all")

@@ -354,8 +354,8 @@ def plot_comparison(runs, threshold=None, ax=None):
         ax.axhline(threshold, color=COLORS["muted"], lw=1, ls=":")
         ax.text(1.1, threshold, f" target {threshold:g}", va="bottom", fontsize=9,
                 color=COLORS["muted"])
-    ax.set_xlabel("evaluations spent (loss + gradient + Hessian)")
-    ax.set_ylabel("loss at the current point")
+    ax.set_xlabel("evaluations spent (cost + gradient + Hessian)")
+    ax.set_ylabel("cost at the current point")
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return ax
 
