@@ -144,7 +144,7 @@ class NetworkPanel(Panel):
         self._last = self.values()
         self.costs.append(self.net.cost_value(x, self.y))
         self._redraw(x, values["eta"])
-        self.figure.canvas.draw_idle()
+        self.redraw()
 
     def reset(self, _button=None):
         """Back to the starting network (and a new record of steps)."""
@@ -157,4 +157,4 @@ class NetworkPanel(Panel):
             self._busy = False
         self._last = {}
         self.update(**self.values())
-        self.figure.canvas.draw_idle()
+        self.redraw()
