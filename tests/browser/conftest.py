@@ -5,6 +5,9 @@ with a random token, in a temporary copy of notebooks/ (running cells never
 touches the committed notebooks) and with its own empty Jupyter config,
 data, runtime and settings folders, so nothing on the machine leaks in.
 It is stopped in the fixture's teardown whatever happens.
+
+BACKPROP_NOTEBOOKS=/some/folder runs the browser tests on other copies of
+the notebooks (say, copies executed in /tmp) instead of notebooks/.
 """
 import json
 import os
@@ -22,7 +25,7 @@ import urllib.request
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = pathlib.Path(os.environ.get("BACKPROP_NOTEBOOKS") or ROOT / "notebooks")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "browser"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -8,6 +8,7 @@ the slider with the keyboard changes the figure's pixels. A screenshot of
 each notebook goes to tests/artifacts/browser/<notebook>.png.
 """
 import json
+import os
 import pathlib
 import re
 import time
@@ -15,7 +16,7 @@ import time
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = pathlib.Path(os.environ.get("BACKPROP_NOTEBOOKS") or ROOT / "notebooks")   # as conftest.py
 ARTIFACTS = ROOT / "tests" / "artifacts" / "browser"
 
 pytestmark = pytest.mark.browser
@@ -89,21 +90,21 @@ def check_outputs(page):
     assert "Loading widget..." not in text
 
 
-def stored_widget_views(name):
-    """How many widget views the committed notebook displays (ipympl canvases included)."""
+def stored_widget_fallbacks(name):
+    """How many stored outputs are a live widget's fallback (a panel's controls line or figure)."""
     cells = json.loads((NOTEBOOKS / name).read_text())["cells"]
-    return sum("application/vnd.jupyter.widget-view+json" in output.get("data", {})
+    return sum("live when the notebook runs" in "".join(output.get("data", {}).get("text/plain", ""))
                for cell in cells for output in cell.get("outputs", []))
 
 
 def check_widget_views(page, name):
-    """Every widget output of the committed notebook is a rendered, live widget view here."""
+    """Every widget output is a rendered, live widget view; each stored fallback became one."""
     views = page.locator(f"{PANEL} .jp-OutputArea-output:not([data-mime-type])")
     rendered = page.locator(f"{PANEL} .jp-OutputArea-output:not([data-mime-type]) > "
                             ":is(.jupyter-widgets, .jupyter-matplotlib)")
-    expected = stored_widget_views(name)
-    assert views.count() == rendered.count() == expected, (
-        f"{expected} widget views expected (as in the stored notebook), "
+    expected = stored_widget_fallbacks(name)
+    assert views.count() == rendered.count() >= expected, (
+        f"at least {expected} widget views expected (one per stored widget fallback), "
         f"{views.count()} widget outputs and {rendered.count()} rendered views in the browser")
 
 
@@ -212,7 +213,7 @@ def appearance(page, item):
     page.locator(f'.lm-Menu-itemLabel:text-is("{item}")').click()
 
 
-PRESENTED = next((n for n in NOTEBOOK_NAMES if stored_widget_views(n)), None)
+PRESENTED = next((n for n in NOTEBOOK_NAMES if stored_widget_fallbacks(n)), None)
 
 
 @pytest.mark.skipif(PRESENTED is None, reason="no notebook with a live panel yet")
