@@ -141,6 +141,7 @@ def check_descent_path(descend, seed=None, runs=3):
     planted mistakes in PATH_MISTAKES each get their own hint.
     """
     runs = positive_int(runs, "runs", high=20)
+    rng = learner_rng(seed)                     # checks the seed, before any answer is read
     if is_unanswered(descend):
         return CheckResult(False, "write the body of descend(grad, start, eta, steps) in the cell "
                                   "above (it returns the whole path), then run this check.",
@@ -148,7 +149,6 @@ def check_descent_path(descend, seed=None, runs=3):
     if not callable(descend):
         return CheckResult(False, f"descend should be a function, got {type(descend).__name__}.",
                            LOOP_HINT)
-    rng = learner_rng(seed)
     for _ in range(runs):
         f, grad, A, m = random_bowl(rng)
         eta = float(rng.uniform(0.3, 0.9)) * 2.0 / float(np.linalg.eigvalsh(A).max())
@@ -249,13 +249,13 @@ def check_newton_step(newton_step, seed=None, runs=3):
     The answer must be w - H⁻¹ g; the planted mistakes in NEWTON_MISTAKES each get their hint.
     """
     runs = positive_int(runs, "runs", high=20)
+    rng = learner_rng(seed)                     # checks the seed, before any answer is read
     if is_unanswered(newton_step):
         return CheckResult(False, "write the body of newton_step(grad, hess, w) in the cell above "
                                   "(it returns the new point), then run this check.", NEWTON_HINT)
     if not callable(newton_step):
         return CheckResult(False, f"newton_step should be a function, got "
                                   f"{type(newton_step).__name__}.", NEWTON_HINT)
-    rng = learner_rng(seed)
     for _ in range(runs):
         f, grad, hess = random_curved_loss(rng)
         w = np.round(rng.uniform(-3.0, 3.0, size=2), 2)

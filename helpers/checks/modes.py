@@ -242,6 +242,7 @@ def check_backward_walk(backward_walk, seed=None, graphs=3):
     The planted mistakes in WALK_MISTAKES each get their own hint.
     """
     graphs = positive_int(graphs, "graphs", high=20)
+    rng = learner_rng(seed)                     # checks the seed, before any answer is read
     if is_unanswered(backward_walk):
         return CheckResult(False, "write the body of backward_walk(output) in the cell above "
                                   "(it fills .grad on every node), then run this check.",
@@ -249,7 +250,6 @@ def check_backward_walk(backward_walk, seed=None, graphs=3):
     if not callable(backward_walk):
         return CheckResult(False, f"backward_walk should be a function, got "
                                   f"{type(backward_walk).__name__}.", WALK_HINT)
-    rng = learner_rng(seed)
     for k in range(graphs):
         graph_seed = int(rng.integers(2**32))
         _, _, out = random_graph(np.random.default_rng(graph_seed))
