@@ -22,7 +22,7 @@ import numpy as np
 
 from helpers.validate import choice, float_array, function, integer, positive, positive_int, real
 
-__all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
+__all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point", "check_descent",
            "learning_rates", "descend", "gradient_descent", "update_factor", "regime",
            "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX", "NON_CONVEX",
            "stationary_points"]
@@ -272,15 +272,24 @@ def gradient_descent(f, grad, start, eta=0.1, steps=100, schedule="constant", de
     target      -- stop (converged) when the loss is <= target
     callback    -- called as callback(t, w, loss) after each step
     """
-    function(f, "f")
-    function(grad, "grad")
+    start, limits = check_descent(start, Limits(bound, loss_bound, tol, target), callback,
+                                  f=f, grad=grad)
+    rates = learning_rates(eta, integer(steps, "steps", low=0), schedule, decay_steps)
+    return descend(f, grad, start, rates, limits, callback=callback)
+
+
+def check_descent(start, limits, callback=None, **functions):
+    """The door of every descent: the start, each limit, the callback and the named functions
+    (f=..., grad=...) checked. Returns the start as floats and the checked Limits."""
+    for name, fn in functions.items():
+        function(fn, name)
     if callback is not None:
         function(callback, "callback")
+    bound, loss_bound, tol, target = limits
     limits = Limits(positive(bound, "bound"), positive(loss_bound, "loss_bound"),
                     None if tol is None else real(tol, "tol", low=0),
                     None if target is None else real(target, "target"))
-    rates = learning_rates(eta, integer(steps, "steps", low=0), schedule, decay_steps)
-    return descend(f, grad, start_point(start, limits.bound), rates, limits, callback=callback)
+    return start_point(start, limits.bound), limits
 
 
 # ----------------------------------------------------------------------------- regimes

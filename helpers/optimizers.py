@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, descend, gradient_descent,
-                             learning_rates, start_point)
-from helpers.validate import float_array, function, instance, positive, positive_int, real, sequence
+from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, check_descent, descend,
+                             gradient_descent, learning_rates, start_point)
+from helpers.validate import (float_array, function, instance, integer, positive, positive_int, real,
+                              sequence)
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
            "explore_moves", "pattern_search", "hooke_jeeves",
@@ -37,9 +38,13 @@ def sign_descent(f, grad, start, step=0.05, steps=1000, schedule="exponential", 
     `decay_steps` steps. Arguments as in `gradient_descent`, with `step` in
     place of `eta`.
     """
-    rates = learning_rates(step, steps, schedule if not callable(step) else "constant", decay_steps)
-    return descend(f, grad, start_point(start), rates, Limits(bound, loss_bound, tol, target),
-                   lambda g, w: np.sign(g), callback)
+    start, limits = check_descent(start, Limits(bound, loss_bound, tol, target), callback,
+                                  f=f, grad=grad)
+    if not callable(step):
+        step = positive(step, "step")
+    rates = learning_rates(step, integer(steps, "steps", low=0),
+                           schedule if not callable(step) else "constant", decay_steps)
+    return descend(f, grad, start, rates, limits, lambda g, w: np.sign(g), callback)
 
 
 def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, tol=None,
@@ -58,8 +63,10 @@ def newton_method(f, grad, hess, start, steps=50, bound=1e6, loss_bound=1e12, to
         except np.linalg.LinAlgError:
             return np.full(np.shape(g), np.nan)
 
-    return descend(f, grad, start_point(start), np.ones(steps),
-                   Limits(bound, loss_bound, tol, target), newton_step, callback)
+    start, limits = check_descent(start, Limits(bound, loss_bound, tol, target), callback,
+                                  f=f, grad=grad, hess=hess)
+    return descend(f, grad, start, np.ones(integer(steps, "steps", low=0)), limits, newton_step,
+                   callback)
 
 
 # ----------------------------------------------------------------------------- Hooke-Jeeves

@@ -259,6 +259,14 @@ def test_bad_functions_and_other_arguments():
         gradient_descent(3.0, dJ, 5.0)
     with pytest.raises(TypeError, match="grad must be callable"):
         gradient_descent(J, None, 5.0)
+    with pytest.raises(TypeError, match="hess must be callable"):
+        newton_method(J, dJ, "H", 5.0)
+    with pytest.raises(ValueError, match="step must be positive"):
+        sign_descent(J, dJ, 5.0, step=0.0)
+    with pytest.raises(ValueError, match="steps must be at least 0"):
+        newton_method(J, dJ, PARABOLA.hess, 5.0, steps=-1)
+    with pytest.raises(ValueError, match="start must lie within"):
+        sign_descent(J, dJ, 5.0, bound=1.0)
     with pytest.raises(ValueError, match="grad must return an array shaped like start"):
         gradient_descent(TILTED_BOWL.f, lambda p: np.zeros(3), (0.0, 0.0))
     with pytest.raises(ValueError, match="steps must be at least 0"):
