@@ -22,10 +22,10 @@ import numpy as np
 
 from helpers.validate import choice, float_array, function, integer, positive, positive_int, real
 
-__all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point", "check_descent",
-           "learning_rates", "descend", "gradient_descent", "update_factor", "regime",
-           "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX", "NON_CONVEX",
-           "stationary_points"]
+__all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
+           "check_descent", "learning_rates", "descend", "gradient_descent", "update_factor",
+           "regime", "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX",
+           "NON_CONVEX", "stationary_points"]
 
 
 # ----------------------------------------------------------------------------- losses
@@ -217,14 +217,16 @@ def descend(f, grad, start, rates, limits, direction=None, callback=None):
                 break
             new = None if g is None else w - rate * (g if direction is None else direction(g, w))
             if new is None or not np.all(np.isfinite(new)):
-                diverged, reason = True, f"diverged: the gradient or step was not finite at step {t + 1}"
+                diverged = True
+                reason = f"diverged: the gradient or step was not finite at step {t + 1}"
                 break
             if np.max(np.abs(new)) > bound:
                 diverged, reason = True, f"diverged: |w| exceeded bound {bound:g} at step {t + 1}"
                 break
             loss = _loss_value(f, new)
         if loss is None or loss > loss_bound:
-            diverged, reason = True, f"diverged: the loss exceeded loss_bound {loss_bound:g} at step {t + 1}"
+            diverged = True
+            reason = f"diverged: the loss exceeded loss_bound {loss_bound:g} at step {t + 1}"
             break
         w = new
         points.append(w)
@@ -253,7 +255,8 @@ def _grad_value(grad, w):
     except (OverflowError, FloatingPointError):
         return None
     if g.shape != np.shape(w):
-        raise ValueError(f"grad must return an array shaped like start {np.shape(w)}, got {g.shape}")
+        raise ValueError(f"grad must return an array shaped like start {np.shape(w)}, "
+                         f"got {g.shape}")
     return g
 
 

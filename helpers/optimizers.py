@@ -16,8 +16,8 @@ import numpy as np
 
 from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, check_descent, descend,
                              gradient_descent, learning_rates, start_point)
-from helpers.validate import (float_array, function, instance, integer, positive, positive_int, real,
-                              sequence)
+from helpers.validate import (float_array, function, instance, integer, positive, positive_int,
+                              real, sequence)
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
            "explore_moves", "pattern_search", "hooke_jeeves",

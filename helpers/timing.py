@@ -77,7 +77,8 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
         if many == "inputs":
             xs, out = many_inputs_function(n, seed)
             edges = sum(len(v.parents) for v in out.topo())
-            forward = median_seconds(lambda: [forward_mode(out, xs[i]) for i in pick], repeat) * n / timed
+            forward = median_seconds(lambda: [forward_mode(out, xs[i]) for i in pick],
+                                     repeat) * n / timed
             reverse = median_seconds(out.backward, repeat)
             f_ops, r_ops = n * edges, edges
             ratio = forward / reverse
