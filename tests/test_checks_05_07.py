@@ -340,3 +340,36 @@ def test_softmax_number_mistakes():
     assert check_output_error(z, 2, ns["output_error"])
     assert "a - y (output minus target)" in check_output_error(z, 2, [0, 0, 1] - a).hint
     assert "subtract the one-hot" in check_output_error(z, 2, a).hint
+
+
+# ---- 07: the softmax panel and the slope plot ---------------------------------------------
+
+def test_softmax_panel_moves_every_probability_and_keeps_the_sum():
+    from helpers.widgets.softmax import SoftmaxPanel
+    panel = SoftmaxPanel(z=(2.0, 1.0, 0.1), temperature=1.0)
+    before = [bar.get_height() for bar in panel.prob_bars]
+    panel.controls["z2"].value = 2.0                  # move one score
+    after = [bar.get_height() for bar in panel.prob_bars]
+    assert all(abs(a - b) > 1e-3 for a, b in zip(before, after))
+    assert abs(sum(after) - 1.0) < 1e-12 and "add up to 1.000000" in panel.readout.value
+    panel.controls["z2"].value = 0.1
+    panel.controls["temperature"].value = 0.2
+    assert max(bar.get_height() for bar in panel.prob_bars) > 0.99      # the largest score takes nearly all
+    for bad, error in [({"z": (1.0,)}, ValueError), ({"z": (9.0, 1.0)}, ValueError),
+                       ({"temperature": 0.0}, ValueError), ({"z": "abc"}, TypeError)]:
+        with pytest.raises(error):
+            SoftmaxPanel(**bad)
+
+
+def test_plot_output_slopes_draws_both_costs_and_checks_its_records():
+    import matplotlib
+    matplotlib.use("agg")
+    from helpers.plots.slopes import plot_output_slopes
+    rows = np.tile([0.2, 0.19, 0.6, 0.6], (11, 1))
+    left, right = plot_output_slopes({"quadratic": rows, "cross-entropy": rows}, steps_per_epoch=5)
+    assert len(left.lines) == 5 and len(right.lines) == 4          # 2 per cost, and the 1/4 line
+    assert left.get_xlim() == (0.0, 2.0)
+    for bad, error in [([], TypeError), ({}, ValueError), ({"nope": rows}, ValueError),
+                       ({"quadratic": rows[:, :3]}, ValueError)]:
+        with pytest.raises(error):
+            plot_output_slopes(bad, 5)
