@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from helpers.examples import many_inputs_function, many_outputs_function
 from helpers.graph import topological_order
-from helpers.validate import choice, float_array, positive_int, sequence
+from helpers.validate import choice, float_array, function, positive, positive_int, sequence
 from helpers.walks import forward_mode
 
 __all__ = ["median_seconds", "time_modes", "loglog_slope", "graph_memory", "forward_on_the_fly"]
@@ -28,6 +28,8 @@ def median_seconds(fn, repeat=5, at_least=0.005):
     As `timeit` does, the garbage collector is paused while timing: its
     pauses depend on every object in the process, not on the walk timed.
     """
+    function(fn, "fn")
+    repeat, at_least = positive_int(repeat, "repeat"), positive(at_least, "at_least")
     gc.collect()
     was_enabled = gc.isenabled()
     gc.disable()

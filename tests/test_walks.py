@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from helpers.examples import diamond_chain, many_inputs_function, many_outputs_function
 from helpers.graph import Value
-from helpers.timing import time_modes
+from helpers.timing import median_seconds, time_modes
 from helpers.walks import (Path, count_operations, count_paths, forward_mode, forward_steps,
                            path_sum, paths, reverse_mode, reverse_steps)
 
@@ -311,3 +311,13 @@ def test_other_builders_bad_arguments():
         time_modes([10], many="both")
     with pytest.raises(TypeError, match="sizes must be a non-empty list"):
         time_modes(10)
+
+
+def test_median_seconds_times_a_call_and_checks_its_arguments():
+    assert 0.0 < median_seconds(lambda: sum(range(100)), repeat=3) < 1.0
+    with pytest.raises(TypeError, match="fn must be callable"):
+        median_seconds(3)
+    with pytest.raises(ValueError, match="repeat must be at least 1"):
+        median_seconds(lambda: None, repeat=0)
+    with pytest.raises(ValueError, match="at_least must be positive"):
+        median_seconds(lambda: None, at_least=0.0)
