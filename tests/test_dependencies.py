@@ -12,8 +12,9 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # import name -> distribution name, where they differ
-DISTRIBUTION = {"sklearn": "scikit-learn", "IPython": "ipython", "repo2docker": "jupyter-repo2docker",
-                "jupyter_server": "jupyter-server", "jupyter_client": "jupyter-client"}
+DISTRIBUTION = {"sklearn": "scikit-learn", "PIL": "pillow", "IPython": "ipython",
+                "repo2docker": "jupyter-repo2docker", "jupyter_server": "jupyter-server",
+                "jupyter_client": "jupyter-client"}
 
 
 def pins(path):
@@ -31,8 +32,15 @@ def top_level_imports(code):
     return names
 
 
+def local_modules(folder, deep=False):
+    """The repo's own importable names in folder (and its subfolders, if deep): modules (x.py)
+    and packages (x/ holding .py files)."""
+    return {p.stem for p in (folder.rglob("*") if deep else folder.iterdir())
+            if p.suffix == ".py" or (p.is_dir() and any(p.glob("*.py")))}
+
+
 def third_party(names):
-    return {n for n in names if n not in sys.stdlib_module_names and n not in {"helpers", "benchmarks"}}
+    return {n for n in names if n not in sys.stdlib_module_names} - local_modules(ROOT)
 
 
 def normalise(name):
@@ -74,10 +82,10 @@ def test_pyproject_declares_what_the_pins_pin():
 def test_tests_and_tools_imports_are_in_the_development_set():
     required = requirement_names(pins(ROOT / "requirements.txt") + pins(ROOT / "requirements-dev.txt"))
     required |= {"jupyter-server", "nbformat", "nbconvert", "ipykernel", "jupyter-client"}  # via jupyterlab
+    ours = set().union(*(local_modules(ROOT / d, deep=True) for d in ("tests", "tools", "benchmarks")))
     for folder in ("tests", "tools", "benchmarks"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            local = {p.stem for d in (ROOT, ROOT / "tools", path.parent) for p in d.iterdir()}  # ours
-            used = third_party(top_level_imports(path.read_text())) - local
+            used = third_party(top_level_imports(path.read_text())) - ours
             missing = {normalise(n) for n in used} - required
             assert not missing, f"{path.relative_to(ROOT)} imports {missing}, not pinned"
 
