@@ -451,6 +451,8 @@ def plot_batch_paths(problem, runs, axes=None):
     the number of example gradients computed (log scale). Returns the two axes."""
     instance(problem, "problem", LineFit)
     runs = sequence(runs, "runs", "a list of BatchRun")
+    if not runs:
+        raise ValueError("runs must hold at least one BatchRun (from minibatch_descent)")
     for i, r in enumerate(runs):
         instance(r, f"runs[{i}]", BatchRun)
     left, right = _two_axes(axes, (11.0, 4.2))
