@@ -13,6 +13,7 @@ import json
 import os
 import pathlib
 import re
+import sys
 import types
 
 import numpy as np
@@ -24,18 +25,10 @@ from helpers.checks import (CheckResult, agrees, call_learner, check_function,  
                             check_shape, first_mistake, is_unanswered, learner_rng)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from exercises import ANY_FENCE, FENCE, exercises, source, tags, worked_answer  # noqa: E402
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-FENCE = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
-ANY_FENCE = re.compile(r"^```", re.M)
-CHECK_CALL = re.compile(r"\bcheck_\w+\(")
-
-
-def source(cell):
-    return "".join(cell["source"])
-
-
-def tags(cell):
-    return cell["metadata"].get("tags", [])
 
 
 def text_of(output):
@@ -46,26 +39,6 @@ def text_of(output):
         if key.startswith("text/"):
             parts.append("".join(value) if isinstance(value, list) else str(value))
     return "\n".join(parts)
-
-
-def exercises(path):
-    """[(name, answer cell, check cell or None, solution cell or None)] of a notebook."""
-    cells = json.loads(path.read_text())["cells"]
-    found = []
-    for i, cell in enumerate(cells):
-        if "answer" not in tags(cell):
-            continue
-        check = solution = None
-        for later in cells[i + 1:]:
-            if "answer" in tags(later):
-                break
-            if check is None and later["cell_type"] == "code" and CHECK_CALL.search(source(later)):
-                check = later
-            if check is not None and "solution" in tags(later):
-                solution = later
-                break
-        found.append((f"{path.name[:2]}-cell{i}", cell, check, solution))
-    return found
 
 
 def first_code_cell(path):
@@ -133,11 +106,10 @@ def test_worked_answer_is_one_collapsed_block(path, name, answer, check, solutio
 def run_check(path, name, check, solution, change=None):
     """The CheckResult of: the imports cell, the worked answer, `change(namespace)`, the check cell."""
     assert check is not None and solution is not None
-    blocks = FENCE.findall(source(solution))
-    assert len(blocks) == 1
+    code = worked_answer(solution)
     namespace = {"__name__": f"worked_answer_{name}"}
     exec(compile(first_code_cell(path), f"{name}-imports", "exec"), namespace)
-    exec(compile(blocks[0], f"{name}-worked-answer", "exec"), namespace)
+    exec(compile(code, f"{name}-worked-answer", "exec"), namespace)
     if change is not None:
         change(namespace)
     tree = ast.parse(source(check))
