@@ -54,7 +54,7 @@ def new_figure(**kwargs):
     with plt.ioff():
         fig = plt.figure(**kwargs)
     canvas = fig.canvas
-    if hasattr(canvas, "header_visible"):    # ipympl: no "Figure 1" header, fixed size
+    if _is_ipympl(canvas):                   # no "Figure 1" header, fixed size
         canvas.header_visible = False
         canvas.resizable = False
         canvas.toolbar_visible = False
@@ -130,6 +130,12 @@ def _widget_tree(widget):
     yield widget
     for child in getattr(widget, "children", ()) or ():
         yield from _widget_tree(child)
+
+
+def _is_ipympl(canvas):
+    """True for an ipympl canvas (`%matplotlib widget`): a widget, displayed as one."""
+    import ipywidgets
+    return isinstance(canvas, ipywidgets.DOMWidget)
 
 
 def _formatted(obj):
@@ -285,7 +291,7 @@ class Panel:
         box = self.control_box()
         display({**_formatted(box), **self.fallback(box)}, raw=True)
         canvas = self.figure.canvas
-        data = _formatted(canvas if hasattr(canvas, "_model_id") else self.figure)
+        data = _formatted(canvas if _is_ipympl(canvas) else self.figure)
         if "image/png" in data:
             # ipympl's text/html puts a "Figure" label over the PNG: keep the PNG alone.
             data.pop("text/html", None)
