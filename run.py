@@ -5,6 +5,7 @@
     python3 run.py test       run every test (helpers, notebooks, browser)
     python3 run.py execute    re-execute and save every notebook (or the ones named)
     python3 run.py student    write student copies without worked answers to student/
+    python3 run.py nbgrader   write an nbgrader course folder to nbgrader-course/
     python3 run.py bench      run the benchmarks and print one table
 
 On Windows, type `py run.py lab` instead of `python3 run.py lab`.
@@ -26,7 +27,7 @@ VENV = ROOT / ".venv"
 FIRST_NOTEBOOK = "notebooks/01-computation-graphs.ipynb"
 LEARNER, DEVELOPER = "requirements.txt", "requirements-dev.txt"
 TASKS = {"lab": LEARNER, "test": DEVELOPER, "execute": DEVELOPER, "student": DEVELOPER,
-         "bench": DEVELOPER}
+         "nbgrader": DEVELOPER, "bench": DEVELOPER}
 
 
 def scripts_dir(venv_dir=VENV, platform=sys.platform):
@@ -112,6 +113,8 @@ def main(argv):
         return run(python, "tools/execute_notebooks.py", *extra)
     if task == "student":
         return run(python, "tools/make_student_version.py", *extra)
+    if task == "nbgrader":
+        return run(python, "tools/make_nbgrader_course.py", *extra)
     return run(python, "-m", "benchmarks", *extra)
 
 

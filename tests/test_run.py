@@ -28,7 +28,8 @@ def test_venv_python_matches_what_venv_creates_here(tmp_path):
 
 def test_tasks_install_the_right_set():
     assert run.TASKS["lab"] == "requirements.txt"
-    assert {run.TASKS[t] for t in ("test", "execute", "student", "bench")} == {"requirements-dev.txt"}
+    developer_tasks = ("test", "execute", "student", "nbgrader", "bench")
+    assert {run.TASKS[t] for t in developer_tasks} == {"requirements-dev.txt"}
     # The development stamp covers the learner files too, so a test venv serves `lab`.
     assert run.requirements_hash("requirements.txt") != run.requirements_hash("requirements-dev.txt")
 
