@@ -106,7 +106,7 @@ def test_draw_each_path_titles_the_products():
     drawings = draw_each_path(e, b)
     assert [d.ax.get_title() for d in drawings] == ["b → c → e: 1 × 2 = 2", "b → d → e: 1 × 3 = 3"]
     fig, axes = plt.subplots(1, 1, squeeze=False)
-    with pytest.raises(ValueError, match="axes must hold one axes per path"):
+    with pytest.raises(ValueError, match="axes must hold at least 2 Axes"):
         draw_each_path(e, b, axes=axes[0])
 
 

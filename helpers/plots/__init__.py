@@ -6,7 +6,9 @@ a widget will update. None calls plt.show() or changes global style.
 """
 import io
 
-__all__ = ["as_image"]
+from helpers.validate import instance, sequence
+
+__all__ = ["as_image", "axes_list"]
 
 
 def as_image(fig):
@@ -19,3 +21,15 @@ def as_image(fig):
     fig.savefig(buffer, format="png", bbox_inches="tight")
     plt.close(fig)
     return Image(data=buffer.getvalue(), format="png")
+
+
+def axes_list(axes, name, low, high=None):
+    """One Axes, or a list or array of `low` to `high` (None: any number) of them, as a list."""
+    from matplotlib.axes import Axes
+    if isinstance(axes, Axes):
+        axes = [axes]
+    axes = sequence(getattr(axes, "flat", axes), name, "one Axes or a list of them")
+    if len(axes) < low or (high is not None and len(axes) > high):
+        count = f"at least {low}" if high is None else low if low == high else f"{low} to {high}"
+        raise ValueError(f"{name} must hold {count} Axes, got {len(axes)}")
+    return [instance(a, f"{name}[{i}]", Axes) for i, a in enumerate(axes)]

@@ -13,6 +13,7 @@ from matplotlib.ticker import FixedLocator, NullLocator
 from helpers.descent import (CONVEX, NON_CONVEX, PARABOLA, ROSENBROCK, TILTED_BOWL, BatchRun, Descent,
                              LineFit, Loss, gradient_descent, regime, stationary_points, update_factor)
 from helpers.optimizers import method_runs
+from helpers.plots import axes_list
 from helpers.style import COLORS
 from helpers.validate import float_array, instance, positive, positive_int, real, sequence
 
@@ -33,18 +34,6 @@ def _fixed_ticks(ax, xticks, yticks):
     ax.yaxis.set_minor_locator(NullLocator())
 
 
-def _axes_list(axes, name, most):
-    """One Axes or a list of 1 to `most` of them, as a list."""
-    if isinstance(axes, Axes):
-        return [axes]
-    if isinstance(axes, np.ndarray):
-        axes = list(axes.ravel())
-    if not isinstance(axes, (list, tuple)) or not 1 <= len(axes) <= most:
-        raise (ValueError if isinstance(axes, (list, tuple)) else TypeError)(
-            f"{name} must be one Axes or a list of 1 to {most}, got {axes!r}")
-    return [instance(a, f"{name}[{i}]", Axes) for i, a in enumerate(axes)]
-
-
 def _steps(steps):
     return positive_int(steps, "steps", high=10_000)
 
@@ -53,15 +42,6 @@ def _inside_prefix(mask):
     """How many leading entries of a boolean array are True."""
     bad = np.flatnonzero(~mask)
     return int(bad[0]) if bad.size else len(mask)
-
-
-def _window(window):
-    """(lo, hi) of the w axis: lo < minimum < hi, and lo + hi = 2 * minimum (symmetric)."""
-    lo, hi = float_array(window, "window", shape=(2,)).tolist()
-    if not lo < PARABOLA.minimum < hi:
-        raise ValueError(f"window must be (lo, hi) around the minimum {PARABOLA.minimum:g}, "
-                         f"got {window!r}")
-    return lo, hi
 
 
 def _parabola_ticks(lo, hi):
@@ -79,15 +59,12 @@ class ParabolaDrawing:
 
     ax       -- the axes for the curve
     ax_dist  -- optional axes for the distance w_t + 1 against the step t
-    window   -- the w range shown, symmetric about the minimum -1
+    window   -- the w range shown, (lo, hi) symmetric about the minimum -1
     """
 
     def __init__(self, ax, ax_dist=None, steps=20, show_text=True, window=PARABOLA_WINDOW):
-        instance(ax, "ax", Axes)
-        if ax_dist is not None:
-            instance(ax_dist, "ax_dist", Axes)
-        self.ax, self.ax_dist, self.steps = ax, ax_dist, _steps(steps)
-        lo, hi = self.window = _window(window)
+        self.ax, self.ax_dist, self.steps = ax, ax_dist, steps
+        lo, hi = self.window = window
         w = np.linspace(lo, hi, 300)
         ax.plot(w, PARABOLA.f(w), color=COLORS["muted"], lw=2, zorder=1)
         ax.axvline(PARABOLA.minimum, color=COLORS["muted"], lw=0.8, ls=":", zorder=0)
@@ -121,30 +98,24 @@ class ParabolaDrawing:
 
     def update(self, w0, eta):
         """Run `steps` steps from w0 at learning rate eta and show them."""
-        w0, eta = real(w0, "w0"), positive(eta, "eta")
         self.path = gradient_descent(PARABOLA.f, PARABOLA.grad, w0, eta=eta, steps=self.steps)
         w = self.path.points
         lo, hi = self.window
-        n_curve = _inside_prefix((w >= lo) & (w <= hi))
-        n_dist = n_curve                    # both plots cut the path at the same step
-        self.shown = n_curve
-        self.path_line.set_data(w[:n_curve], PARABOLA.f(w[:n_curve]))
+        n = self.shown = _inside_prefix((w >= lo) & (w <= hi))   # both plots cut the path here
+        self.path_line.set_data(w[:n], PARABOLA.f(w[:n]))
         self.start_mark.set_data([w[0]], [PARABOLA.f(w[0])])
-        cut = n_curve < len(w) or self.path.diverged
         factor = update_factor(eta)
-        words = regime(eta)
-        if words == "diverges" and w0 == PARABOLA.minimum:
-            words = "would diverge, but starts at the minimum and stays"
+        diverges = "diverges: " if factor < -1 else ""
         if self.text is not None:
-            line2 = words
-            if cut:
-                line2 = ("diverges: " if factor < -1 else "") + f"leaves the plot after step {n_curve - 1}"
-            self.text.set_text(f"η = {eta:.2f}, 1 − 2η = {factor:+.2f}\n{line2}")
+            words = regime(eta)
+            if words == "diverges" and w0 == PARABOLA.minimum:
+                words = "would diverge, but starts at the minimum and stays"
+            if n < len(w) or self.path.diverged:
+                words = f"{diverges}leaves the plot after step {n - 1}"
+            self.text.set_text(f"η = {eta:.2f}, 1 − 2η = {factor:+.2f}\n{words}")
         if self.ax_dist is not None:
-            t = np.arange(len(w))
-            self.dist_line.set_data(t[:n_dist], w[:n_dist] + 1.0)
-            self.dist_text.set_text(("diverges: " if factor < -1 else "") + "cut where it leaves the plot"
-                                    if n_dist < len(w) else "")
+            self.dist_line.set_data(np.arange(n), w[:n] + 1.0)
+            self.dist_text.set_text(f"{diverges}cut where it leaves the plot" if n < len(w) else "")
         return self
 
 
@@ -156,7 +127,7 @@ def draw_parabola_descent(w0=5.0, eta=0.2, steps=20, axes=None, distance=True):
     w0, eta, steps = real(w0, "w0"), positive(eta, "eta"), _steps(steps)
     if axes is None:
         fig, axes = plt.subplots(1, 2 if distance else 1, figsize=(9.5 if distance else 5, 3.6))
-    axes = _axes_list(axes, "axes", 2)
+    axes = axes_list(axes, "axes", 1, 2)
     drawing = ParabolaDrawing(axes[0], axes[1] if len(axes) > 1 else None, steps=steps)
     return drawing.update(w0, eta)
 
@@ -169,12 +140,9 @@ def plot_regimes(etas=(0.2, 0.5, 0.8, 1.0, 1.05), w0=5.0, steps=12, axes=None):
     w0, steps = real(w0, "w0"), _steps(steps)
     if axes is None:
         fig, axes = plt.subplots(1, len(etas), figsize=(2.6 * len(etas), 3.0))
-    axes = _axes_list(axes, "axes", len(etas))
-    if len(axes) < len(etas):
-        raise ValueError(f"axes must hold one Axes per learning rate ({len(etas)}), got {len(axes)}")
-    etas = etas.tolist()
+    axes = axes_list(axes, "axes", len(etas), len(etas))
     drawings = []
-    for ax, eta in zip(axes, etas):
+    for ax, eta in zip(axes, etas.tolist()):
         # a path that leaves the usual window gets a wider one, so that it is seen widening
         far = np.max(np.abs(gradient_descent(PARABOLA.f, PARABOLA.grad, w0, eta=eta,
                                              steps=steps).points - PARABOLA.minimum))
@@ -236,21 +204,8 @@ class ContourDrawing:
 
     def __init__(self, ax, ax_loss=None, loss=TILTED_BOWL, window=((-4.5, 4.5), (-4.5, 4.5)),
                  steps=30, levels=None):
-        instance(ax, "ax", Axes)
-        if ax_loss is not None:
-            instance(ax_loss, "ax_loss", Axes)
-        instance(loss, "loss", Loss)
-        window = float_array(window, "window", shape=(2, 2))
-        if not (window[:, 0] < window[:, 1]).all():
-            raise ValueError(f"window must be ((x_low, x_high), (y_low, y_high)) with low < high, "
-                             f"got {window.tolist()}")
-        if levels is not None:
-            levels = float_array(levels, "levels", ndim=1)
-            if levels.size == 0 or (np.diff(levels) <= 0).any():
-                raise ValueError(f"levels must be increasing, got {levels.tolist()}")
-        window = tuple(map(tuple, window.tolist()))
         self.ax, self.ax_loss, self.loss, self.window = ax, ax_loss, loss, window
-        self.steps = _steps(steps)
+        self.steps = steps
         (x0, x1), (y0, y1) = window
         X, Y = np.meshgrid(np.linspace(x0, x1, 120), np.linspace(y0, y1, 120))
         Z = loss.f(np.array([X, Y]))
@@ -285,7 +240,6 @@ class ContourDrawing:
 
     def update(self, start, eta):
         """Run `steps` steps from start at learning rate eta and show them."""
-        start, eta = float_array(start, "start", shape=(2,)), positive(eta, "eta")
         self.path = gradient_descent(self.loss.f, self.loss.grad, start, eta=eta, steps=self.steps)
         p = self.path.points
         (x0, x1), (y0, y1) = self.window
@@ -322,7 +276,7 @@ def draw_contour_descent(start=(-3.0, 3.0), eta=0.15, steps=30, loss=TILTED_BOWL
     if axes is None:
         fig, axes = plt.subplots(1, 2 if loss_axes else 1, figsize=(9.5 if loss_axes else 5, 4.2),
                                  gridspec_kw={"width_ratios": [1.2, 1]} if loss_axes else None)
-    axes = _axes_list(axes, "axes", 2)
+    axes = axes_list(axes, "axes", 1, 2)
     drawing = ContourDrawing(axes[0], axes[1] if len(axes) > 1 else None, loss=loss, steps=steps)
     return drawing.update(start, eta)
 
@@ -341,8 +295,7 @@ def plot_comparison(runs, threshold=None, ax=None):
         threshold = positive(threshold, "threshold")
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.4))
-    colors = [COLORS[k] for k in ("main", "second", "third", "alert", "highlight", "light", "ink",
-                                  "muted")]
+    colors = list(COLORS.values())
     for i, run in enumerate(runs):
         evals = np.maximum(run.trace_evaluations, 1)
         losses = np.maximum(run.trace_losses, 1e-300)
@@ -372,22 +325,20 @@ def plot_valley(paths, loss=ROSENBROCK, window=((-1.6, 1.6), (-0.6, 1.8)), ax=No
         instance(path, f"paths[{label!r}]", Descent)
     instance(loss, "loss", Loss)
     (x0, x1), (y0, y1) = float_array(window, "window", shape=(2, 2)).tolist()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7.0, 4.6))
-    instance(ax, "ax", Axes)
+    ax = plt.subplots(figsize=(7.0, 4.6))[1] if ax is None else instance(ax, "ax", Axes)
     X, Y = np.meshgrid(np.linspace(x0, x1, 240), np.linspace(y0, y1, 240))
     Z = loss.f(np.array([X, Y]))
     ax.contour(X, Y, Z, levels=np.geomspace(0.05, 500, 12), colors=COLORS["muted"], linewidths=0.7)
     colors = [COLORS[k] for k in ("main", "alert", "third", "highlight", "second")]
     for i, (label, path) in enumerate(paths.items()):
-        pts = np.asarray(path.points, dtype=float)
+        pts = path.points
         keep = np.unique(np.linspace(0, len(pts) - 1, min(len(pts), 400)).astype(int))
         ax.plot(pts[keep, 0], pts[keep, 1], _STYLES[i % len(_STYLES)], color=colors[i % len(colors)],
                 lw=1.6, marker="o" if len(pts) < 40 else None, ms=4,
                 label=f"{label}: {path.steps:,} steps")
-    first = np.asarray(next(iter(paths.values())).points[0], dtype=float) if paths else None
-    if first is not None:
-        ax.plot(*first, "s", color=COLORS["second"], ms=9, label="start")
+    if paths:
+        ax.plot(*next(iter(paths.values())).points[0], "s", color=COLORS["second"], ms=9,
+                label="start")
     ax.plot(*np.asarray(loss.minimum, dtype=float), "*", color=COLORS["ink"], ms=14, label="minimum")
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -404,22 +355,16 @@ _MARK = {"minimum": ("o", COLORS["third"]), "lowest minimum": ("o", COLORS["thir
          "flat": ("s", COLORS["muted"])}
 
 
-def _two_axes(axes, figsize):
-    if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=figsize)
-    axes = sequence(axes, "axes", "two Axes")
-    if len(axes) != 2:
-        raise ValueError(f"axes must be two Axes, got {len(axes)}")
-    return [instance(a, f"axes[{i}]", Axes) for i, a in enumerate(axes)]
-
-
 def plot_convexity(axes=None):
     """A convex loss and a non-convex one side by side, each with the solutions of C'(w) = 0
     marked and named. Returns the two axes."""
-    left, right = _two_axes(axes, (10.0, 3.6))
-    for ax, poly, title, (lo, hi) in (
-            (left, CONVEX, "convex: C(w) = (w + 1)²", (-3.0, 1.0)),
-            (right, NON_CONVEX, "not convex: C(w) = (w² − 1)² + w/2", (-2.0, 2.0))):
+    left, right = axes_list(plt.subplots(1, 2, figsize=(10.0, 3.6))[1] if axes is None else axes,
+                            "axes", 2, 2)
+    for ax, poly, title, (lo, hi), words in (
+            (left, CONVEX, "convex: C(w) = (w + 1)²", (-3.0, 1.0),
+             "C'(w) = 0 once: the minimum;\nevery chord lies above the curve"),
+            (right, NON_CONVEX, "not convex: C(w) = (w² − 1)² + w/2", (-2.0, 2.0),
+             "C'(w) = 0 three times;\nthis chord passes under the hump")):
         w = np.linspace(lo, hi, 400)
         ax.plot(w, poly(w), color=COLORS["muted"], lw=2)
         points = stationary_points(poly)
@@ -436,10 +381,7 @@ def plot_convexity(axes=None):
         ax.set_xlabel("w")
         ax.set_ylabel("C(w)")
         ax.set_ylim(-1.5, 4.5)
-    left.text(0.03, 0.97, "C'(w) = 0 once: the minimum;\nevery chord lies above the curve",
-              transform=left.transAxes, fontsize=9, va="top")
-    right.text(0.03, 0.97, "C'(w) = 0 three times;\nthis chord passes under the hump",
-               fontsize=9, transform=right.transAxes, va="top")
+        ax.text(0.03, 0.97, words, transform=ax.transAxes, fontsize=9, va="top")
     return left, right
 
 
@@ -455,7 +397,8 @@ def plot_batch_paths(problem, runs, axes=None):
         raise ValueError("runs must hold at least one BatchRun (from minibatch_descent)")
     for i, r in enumerate(runs):
         instance(r, f"runs[{i}]", BatchRun)
-    left, right = _two_axes(axes, (11.0, 4.2))
+    left, right = axes_list(plt.subplots(1, 2, figsize=(11.0, 4.2))[1] if axes is None else axes,
+                            "axes", 2, 2)
     best = problem.minimum
     pts = np.concatenate([r.points for r in runs])
     lo, hi = pts.min(axis=0) - 0.3, pts.max(axis=0) + 0.3

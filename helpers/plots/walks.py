@@ -2,11 +2,11 @@
 import math
 
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.axes import Axes
 
 from helpers.examples import diamond_counts
 from helpers.graph import Value
+from helpers.plots import axes_list
 from helpers.plots.graph import draw_graph, number_format
 from helpers.style import COLORS
 from helpers.timing import loglog_slope
@@ -26,24 +26,11 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     found = paths(output, wrt, limit=12)
     fmt = number_format(fmt)
     if axes is None:
-        n = len(found)
-        _, axes = plt.subplots(1, n, figsize=(6.4 * n, 3.3), squeeze=False)
-        axes = axes[0]
-    if isinstance(axes, np.ndarray):
-        axes = list(axes.ravel())
-    if isinstance(axes, Axes):
-        axes = [axes]
-    if not isinstance(axes, (list, tuple)):
-        raise TypeError(f"axes must be a list of Axes, one per path, got {type(axes).__name__}")
-    for i, a in enumerate(axes):
-        instance(a, f"axes[{i}]", Axes)
-    if len(axes) < len(found):
-        raise ValueError(f"axes must hold one axes per path: {len(found)} needed, got {len(axes)}")
+        axes = plt.subplots(1, len(found), figsize=(6.4 * len(found), 3.3), squeeze=False)[1]
     drawings = []
-    for ax, path in zip(axes, found):
-        drawing = draw_graph(output, ax=ax, highlight=path.pairs(), fmt=fmt)
+    for ax, path in zip(axes_list(axes, "axes", len(found)), found):     # one per path
+        drawings.append(draw_graph(output, ax=ax, highlight=path.pairs(), fmt=fmt))
         ax.set_title(str(path), fontsize=10)
-        drawings.append(drawing)
     return drawings
 
 
@@ -83,15 +70,8 @@ class WorkPlot:
     """
 
     def __init__(self, ax, width, depths, depth=None, top=None, curves=tuple(CURVES)):
-        instance(ax, "ax", Axes)
-        width = positive_int(width, "width")
-        self.ax, self.depths = ax, _depths(depths)
-        depth = self.depths[0] if depth is None else positive_int(depth, "depth")
-        if top is not None:
-            top = positive(top, "top")
-        if isinstance(curves, (str, bytes)) or not isinstance(curves, (list, tuple)) \
-                or not curves or any(c not in CURVES for c in curves):
-            raise ValueError(f"curves must be some of {list(CURVES)}, got {curves!r}")
+        self.ax, self.depths = ax, depths
+        depth = depths[0] if depth is None else depth
         self.lines, self.marks, self.labels = {}, {}, {}
         right = max(self.depths)
         for key in curves:
@@ -117,7 +97,6 @@ class WorkPlot:
         self.update(width, depth)
 
     def update(self, width, depth):
-        width, depth = positive_int(width, "width"), positive_int(depth, "depth")
         table = [diamond_counts(k, width) for k in self.depths]
         for key, line in self.lines.items():
             line.set_ydata([math.log10(row[key]) for row in table])
@@ -137,6 +116,13 @@ def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None, curves=
     top -- the largest count the y axis must hold (default: this width's)
     """
     width, depths = positive_int(width, "width"), _depths(depths)
+    if depth is not None:
+        depth = positive_int(depth, "depth")
+    if top is not None:
+        top = positive(top, "top")
+    if isinstance(curves, (str, bytes)) or not isinstance(curves, (list, tuple)) \
+            or not curves or any(c not in CURVES for c in curves):
+        raise ValueError(f"curves must be some of {list(CURVES)}, got {curves!r}")
     if ax is None:
         fig, ax = plt.subplots(figsize=(7.0, 3.8))
         fig.subplots_adjust(right=0.78, bottom=0.18)   # room for the labels
@@ -205,6 +191,20 @@ def draw_steps(output, steps, done=None, ax=None, fmt=".3g"):
     return drawing
 
 
+def _rows(rows, source, keys):
+    """At least two dicts of `source` (a function of helpers.timing), with positive `keys`."""
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
+        raise TypeError(f"rows must be the list of dicts of {source}, got {type(rows).__name__}")
+    if len(rows) < 2:
+        raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not set(keys) <= set(row):
+            raise TypeError(f"rows[{i}] must be a dict of {source} with keys {keys}, got {row!r}")
+        for key in keys:
+            positive(row[key], f"rows[{i}][{key!r}]")
+    return rows
+
+
 def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     """Log-log plot of a measured time ratio against n, with its fitted slope.
 
@@ -212,17 +212,7 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     Also draws the exact ratio of multiply-adds as a thin line, for reference.
     Returns the axes.
     """
-    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
-        raise TypeError(f"rows must be the list of dicts of time_modes, got {type(rows).__name__}")
-    if len(rows) < 2:
-        raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict) or \
-                not {"n", "ratio", "forward_ops", "reverse_ops"} <= set(row):
-            raise TypeError(f"rows[{i}] must be a dict of time_modes (n, ratio, forward_ops, "
-                            f"reverse_ops), got {row!r}")
-        for key in ("n", "ratio", "forward_ops", "reverse_ops"):
-            positive(row[key], f"rows[{i}][{key!r}]")
+    rows = _rows(rows, "time_modes", ("n", "ratio", "forward_ops", "reverse_ops"))
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 3.8))
     color = color or COLORS["main"]
@@ -239,9 +229,6 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     return ax
 
 
-MEMORY_KEYS = ("n", "nodes", "graph_bytes", "forward_peak_bytes")
-
-
 def plot_memory(rows, ax=None):
     """Log-log plot of the bytes reverse mode's stored graph holds, and the peak of a
     forward-mode pass on the fly, against the number of inputs n.
@@ -249,17 +236,8 @@ def plot_memory(rows, ax=None):
     rows -- the dicts of `helpers.timing.graph_memory`
     Returns the axes.
     """
-    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)) or len(rows) < 2:
-        raise TypeError("rows must be the list (at least two) of dicts of graph_memory")
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict) or not set(MEMORY_KEYS) <= set(row):
-            raise TypeError(f"rows[{i}] must be a dict of graph_memory with keys {MEMORY_KEYS}, "
-                            f"got {row!r}")
-        for key in MEMORY_KEYS:
-            positive(row[key], f"rows[{i}][{key!r}]")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 3.8))
-    instance(ax, "ax", Axes)
+    rows = _rows(rows, "graph_memory", ("n", "nodes", "graph_bytes", "forward_peak_bytes"))
+    ax = plt.subplots(figsize=(6.4, 3.8))[1] if ax is None else instance(ax, "ax", Axes)
     ns = [r["n"] for r in rows]
     ax.loglog(ns, [r["graph_bytes"] / 1e3 for r in rows], "o-", color=COLORS["alert"], ms=7,
               label="reverse mode: the stored graph")
