@@ -195,13 +195,13 @@ def _rows(rows, source, keys):
     """At least two dicts of `source` (a function of helpers.timing), with positive `keys`."""
     if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
         raise TypeError(f"rows must be the list of dicts of {source}, got {type(rows).__name__}")
-    if len(rows) < 2:
-        raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
     for i, row in enumerate(rows):
         if not isinstance(row, dict) or not set(keys) <= set(row):
             raise TypeError(f"rows[{i}] must be a dict of {source} with keys {keys}, got {row!r}")
         for key in keys:
             positive(row[key], f"rows[{i}][{key!r}]")
+    if len(rows) < 2:
+        raise ValueError(f"rows must hold at least two measurements, got {len(rows)}")
     return rows
 
 
