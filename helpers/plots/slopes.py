@@ -1,6 +1,7 @@
 """The output slopes of a network while it trains (notebook 07): why the quadratic cost starts slowly."""
 import numpy as np
 
+from helpers.plots import axes_list
 from helpers.style import COLORS, COST_STYLE
 from helpers.validate import float_array, instance, positive_int
 
@@ -30,7 +31,7 @@ def plot_output_slopes(records, steps_per_epoch, axes=None):
     if axes is None:
         import matplotlib.pyplot as plt
         _, axes = plt.subplots(1, 2, figsize=(9, 3.2), constrained_layout=True)
-    left, right = axes
+    left, right = axes = axes_list(axes, "axes", 2, 2)
     for name, rows in checked.items():
         epochs = np.arange(rows.shape[0]) / steps_per_epoch
         style = COST_STYLE[name]
