@@ -13,8 +13,9 @@ import pytest
 import helpers.checks.descent as checks_descent
 import helpers.checks.modes as checks_modes
 from helpers.checks.descent import (LOOP_HINT, NEWTON_HINT, NEWTON_MISTAKES, PATH_MISTAKES,
-                                    check_descent_loop, check_descent_path, check_largest_rate,
-                                    check_newton_step, check_one_step)
+                                    RPROP_HINT, RPROP_MISTAKES, check_descent_loop,
+                                    check_descent_path, check_largest_rate, check_newton_step,
+                                    check_one_step, check_rprop_step, random_rprop_state)
 from helpers.checks.modes import (WALK_HINT, WALK_MISTAKES, check_backward_walk, check_forward_tangents,
                                   check_passes, check_reverse_adjoints, random_graph)
 from helpers.graph import Value
@@ -282,6 +283,103 @@ def test_each_newton_mistake_gets_its_own_hint_on_100_seeds(name):
 def test_a_hard_coded_newton_step_fails():
     result = check_newton_step(newton("np.array([1.0, 1.0])"))
     assert not result and result.hint == NEWTON_HINT
+
+
+# ---- 08: one Rprop step --------------------------------------------------------------------
+
+RPROP = """
+def rprop_step(w, g, g_prev, steps):
+    agree = g * g_prev
+    steps = {steps}
+    return {move}, steps
+"""
+RIGHT_STEPS = "np.where(agree > 0, steps * 1.2, np.where(agree < 0, steps * 0.5, steps))"
+RIGHT_MOVE = "w - steps * np.sign(g)"
+PLANTED_RPROP = {
+    "swapped": ("np.where(agree > 0, steps * 0.5, np.where(agree < 0, steps * 1.2, steps))", RIGHT_MOVE),
+    "magnitude": (RIGHT_STEPS, "w - steps * g"),
+    "uphill": (RIGHT_STEPS, "w + steps * np.sign(g)"),
+    "zero_shrinks": ("np.where(agree > 0, steps * 1.2, steps * 0.5)", RIGHT_MOVE),
+    "zero_grows": ("np.where(agree >= 0, steps * 1.2, steps * 0.5)", RIGHT_MOVE),
+}
+
+
+def rprop(steps=RIGHT_STEPS, move=RIGHT_MOVE):
+    return learner(RPROP.format(steps=steps, move=move), "rprop_step")
+
+
+OLD_STEPS = """
+def rprop_step(w, g, g_prev, steps):
+    agree = g * g_prev
+    w_new = w - steps * np.sign(g)
+    steps = np.where(agree > 0, steps * 1.2, np.where(agree < 0, steps * 0.5, steps))
+    return w_new, steps
+"""
+
+
+def test_every_rprop_mistake_is_planted():
+    assert set(PLANTED_RPROP) | {"old_steps"} == set(RPROP_MISTAKES)
+
+
+def test_the_rprop_inputs_reach_every_case():
+    for seed in SEEDS:
+        w, g, g_prev, steps = random_rprop_state(np.random.default_rng(seed))
+        agree = g * g_prev
+        assert (agree > 0).any() and (agree < 0).any() and (agree == 0).any()
+        assert not np.isclose(np.abs(g), 1.0).any() and (g != 0).all() and len(w) >= 4
+
+
+def test_the_right_rprop_step_passes_on_100_seeds():
+    assert all(check_rprop_step(rprop(), seed=s) for s in SEEDS)
+    in_place = learner("def rprop_step(w, g, g_prev, steps):\n"
+                       "    agree = g * g_prev\n"
+                       "    steps[agree > 0] *= 1.2\n"
+                       "    steps[agree < 0] *= 0.5\n"
+                       "    w -= steps * np.sign(g)\n"
+                       "    return w, steps\n", "rprop_step")
+    assert all(check_rprop_step(in_place, seed=s) for s in range(20))
+
+
+@pytest.mark.parametrize("name", sorted(RPROP_MISTAKES))
+def test_each_rprop_mistake_gets_its_own_hint_on_100_seeds(name):
+    wrong = learner(OLD_STEPS, "rprop_step") if name == "old_steps" else rprop(*PLANTED_RPROP[name])
+    for seed in SEEDS:
+        result = check_rprop_step(wrong, seed=seed)
+        assert not result and result.hint == RPROP_MISTAKES[name][1], (seed, repr(result))
+
+
+def test_other_rprop_factors_are_honoured():
+    assert not check_rprop_step(rprop(), grow=1.5, seed=0)
+    factors = rprop("np.where(agree > 0, steps * 1.5, np.where(agree < 0, steps * 0.25, steps))")
+    assert check_rprop_step(factors, grow=1.5, shrink=0.25, seed=0)
+
+
+def test_a_hard_coded_rprop_step_fails():
+    result = check_rprop_step(learner("def rprop_step(w, g, g_prev, steps):\n"
+                                      "    return np.zeros(5), np.ones(5)\n", "rprop_step"))
+    assert not result and result.hint == RPROP_HINT
+
+
+@pytest.mark.parametrize("body, words", [
+    ("...", "write the body"),
+    ("return w[10], steps", "IndexError on line 2"),
+    ("w - steps", "returned nothing"),
+    ("return w - steps * np.sign(g)", "two arrays"),
+    ("return w, steps[:2]", "the new steps has shape"),
+    ("return 'w', 'steps'", "arrays of numbers"),
+    ("return w, steps", "the new steps is off at weight"),
+])
+def test_rprop_answers_that_are_not_steps_get_not_yet(body, words):
+    code = f"def rprop_step(w, g, g_prev, steps):\n    {body}\n"
+    result = check_rprop_step(learner(code, "rprop_step"))
+    assert not result and words in repr(result), repr(result)
+
+
+@pytest.mark.parametrize("bad", [dict(grow=1.0), dict(grow=0.8), dict(shrink=1.0), dict(shrink=0.0),
+                                 dict(shrink=-0.5), dict(runs=0)])
+def test_rprop_check_refuses_bad_factors(bad):
+    with pytest.raises(ValueError, match="^" + next(iter(bad))):
+        check_rprop_step(rprop(), **bad)
 
 
 # ---- number checks: every entry of every table of mistakes ---------------------------------

@@ -6,7 +6,8 @@ from helpers.descent import gradient_descent
 from helpers.validate import integer, positive, positive_int, real
 
 __all__ = ["check_one_step", "check_largest_rate", "check_descent_loop", "random_bowl",
-           "check_descent_path", "random_curved_loss", "check_newton_step"]
+           "check_descent_path", "random_curved_loss", "check_newton_step", "random_rprop_state",
+           "check_rprop_step"]
 
 
 def check_one_step(w1, w0=5.0, eta=0.3):
@@ -290,3 +291,130 @@ def check_newton_step(newton_step, seed=None, runs=3):
                                   f"{np.round(want, 6).tolist()}.", NEWTON_HINT)
     return CheckResult(True, f"newton_step solved the local quadratic model at {runs} random "
                              f"points of random 2-D losses.")
+
+
+# ---- one Rprop step, written by the learner (the optimiser appendix) -----------------
+
+RPROP_HINT = ("for each weight, compare the signs of g and g_prev: if g * g_prev > 0 multiply its "
+              "step by grow, if < 0 by shrink, if 0 keep it (np.where); then move every weight "
+              "against the sign of its slope by its new step, w - steps * np.sign(g). "
+              "Return both: the new w and the new steps.")
+
+RPROP_MISTAKES = {
+    "swapped": ("the steps grew where the slope flipped sign and shrank where it kept its sign.",
+                "a kept sign (g * g_prev > 0) says the step was too timid: multiply it by grow; "
+                "a flip (g * g_prev < 0) says it jumped over a minimum: multiply it by shrink."),
+    "magnitude": ("each weight moved by its step times the slope: the size of the slope was used.",
+                  "Rprop keeps only the direction of each slope: move by steps * np.sign(g), "
+                  "not steps * g."),
+    "uphill": ("each weight moved the way its slope points: uphill.",
+               "step against the slope: w - steps * np.sign(g), not w + steps * np.sign(g)."),
+    "old_steps": ("the weights moved by the old step sizes, before growing or shrinking them.",
+                  "first update the steps, then move each weight by its new step."),
+    "zero_shrinks": ("a step whose previous slope was 0 was shrunk, as if the sign had flipped.",
+                     "g * g_prev == 0 (the very first step, or a flat spot) is neither a flip nor "
+                     "a kept sign: leave that step as it was."),
+    "zero_grows": ("a step whose previous slope was 0 was grown, as if the sign had been kept.",
+                   "g * g_prev == 0 (the very first step, or a flat spot) is neither a flip nor "
+                   "a kept sign: leave that step as it was; grow only where g * g_prev > 0."),
+}
+
+
+def random_rprop_state(rng):
+    """(w, g, g_prev, steps) for one Rprop step on 4 to 7 weights.
+
+    The weights include at least one slope that kept its sign, one that flipped, and
+    one with no previous slope (g_prev = 0), and no slope is 0 or ±1, so every
+    planted mistake changes the result.
+    """
+    n = int(rng.integers(4, 8))
+    kinds = np.concatenate([[1, -1, 0], rng.integers(-1, 2, size=n - 3)])
+    rng.shuffle(kinds)
+    g = rng.uniform(0.2, 3.0, size=n) * rng.choice([-1.0, 1.0], size=n)
+    g[np.isclose(np.abs(g), 1.0, atol=0.05)] *= 1.5
+    g_prev = np.sign(g) * kinds * rng.uniform(0.2, 3.0, size=n)
+    steps = rng.uniform(0.01, 0.5, size=n)
+    w = rng.uniform(-2.0, 2.0, size=n)
+    return w, g, g_prev, steps
+
+
+def _rprop(w, g, g_prev, steps, grow, shrink):
+    agree = g * g_prev
+    new_steps = np.where(agree > 0, steps * grow, np.where(agree < 0, steps * shrink, steps))
+    return w - new_steps * np.sign(g), new_steps
+
+
+def _rprop_mistakes(w, g, g_prev, steps, grow, shrink):
+    """The (new w, new steps) that each planted mistake gives, by name."""
+    agree = g * g_prev
+    right_w, right_steps = _rprop(w, g, g_prev, steps, grow, shrink)
+    swapped = np.where(agree > 0, steps * shrink, np.where(agree < 0, steps * grow, steps))
+    zero_shrinks = np.where(agree > 0, steps * grow, steps * shrink)
+    zero_grows = np.where(agree < 0, steps * shrink, steps * grow)
+    return {
+        "swapped": (w - swapped * np.sign(g), swapped),
+        "magnitude": (w - right_steps * g, right_steps),
+        "uphill": (w + right_steps * np.sign(g), right_steps),
+        "old_steps": (w - steps * np.sign(g), right_steps),
+        "zero_shrinks": (w - zero_shrinks * np.sign(g), zero_shrinks),
+        "zero_grows": (w - zero_grows * np.sign(g), zero_grows),
+    }
+
+
+def check_rprop_step(rprop_step, grow=1.2, shrink=0.5, seed=None, runs=3):
+    """Run the learner's `rprop_step(w, g, g_prev, steps)` on fresh random weights.
+
+    It must return (new w, new steps) of one Rprop step with the factors grow and
+    shrink; the planted mistakes in RPROP_MISTAKES each get their own hint.
+    """
+    grow = real(grow, "grow", low=1.0, high=10.0)
+    if grow == 1.0:
+        raise ValueError("grow must be greater than 1, got 1")
+    shrink = real(shrink, "shrink", low=0.0, high=1.0)
+    if shrink in (0.0, 1.0):
+        raise ValueError(f"shrink must lie strictly between 0 and 1, got {shrink:g}")
+    runs = positive_int(runs, "runs", high=20)
+    rng = learner_rng(seed)                     # checks the seed, before any answer is read
+    if is_unanswered(rprop_step):
+        return CheckResult(False, "write the body of rprop_step(w, g, g_prev, steps) in the cell "
+                                  "above (it returns the new w and the new steps), then run this "
+                                  "check.", RPROP_HINT)
+    if not callable(rprop_step):
+        return CheckResult(False, f"rprop_step should be a function, got "
+                                  f"{type(rprop_step).__name__}.", RPROP_HINT)
+    for _ in range(runs):
+        w, g, g_prev, steps = random_rprop_state(rng)
+        want = _rprop(w, g, g_prev, steps, grow, shrink)
+        got, failed = call_learner(rprop_step, w.copy(), g.copy(), g_prev.copy(), steps.copy(),
+                                   what="rprop_step")
+        if failed is not None:
+            return failed
+        if is_unanswered(got):
+            return CheckResult(False, "rprop_step returned nothing: return the new w and the new "
+                                      "steps, as `return w_new, steps_new`.", RPROP_HINT)
+        if not isinstance(got, (tuple, list)) or len(got) != 2:
+            return CheckResult(False, "rprop_step should return two arrays, the new w and the new "
+                                      "steps (`return w_new, steps_new`).", RPROP_HINT)
+        try:
+            got = tuple(np.array(part, dtype=float) for part in got)
+        except (TypeError, ValueError):
+            return CheckResult(False, "rprop_step should return two arrays of numbers.", RPROP_HINT)
+        for name, part in zip(("the new w", "the new steps"), got):
+            if part.shape != w.shape:
+                return CheckResult(False, f"{name} has shape {part.shape}, expected {w.shape}: "
+                                          f"one entry per weight.", RPROP_HINT)
+        if all(np.allclose(p, q, rtol=1e-9, atol=1e-12) for p, q in zip(got, want)):
+            continue
+        for name, wrong in _rprop_mistakes(w, g, g_prev, steps, grow, shrink).items():
+            if all(np.allclose(p, q, rtol=1e-9, atol=1e-12) for p, q in zip(got, wrong)):
+                what, hint = RPROP_MISTAKES[name]
+                return CheckResult(False, what, hint)
+        for name, p, q in zip(("the new steps", "the new w"), got[::-1], want[::-1]):
+            off = np.flatnonzero(~np.isclose(p, q, rtol=1e-9, atol=1e-12))
+            if off.size:
+                i = int(off[0])
+                return CheckResult(False, f"{name} is off at weight {i} (g = {g[i]:.3g}, "
+                                          f"g_prev = {g_prev[i]:.3g}, step {steps[i]:.3g}): "
+                                          f"got {p[i]:.6g}, Rprop gives {q[i]:.6g}.", RPROP_HINT)
+    return CheckResult(True, f"rprop_step grew, shrank and kept the steps and moved the weights "
+                             f"as Rprop does, on {runs} random sets of weights.")

@@ -43,4 +43,7 @@ CLAIMS = [
     Claim("15,068", cell=TABLE, pattern=r"gradient descent, η = 0.001.*?(\d+)\s*\n"),
     Claim("14,871", cell=TABLE, pattern=r"sign of slope, shrinking step.*?(\d+)\s*\n"),
     Claim("1000", cell="gd = gradient_descent(", pattern=r"decay_steps=(1000)", source=True),
+    # the Rprop exercise: its factors are the check's parameters
+    Claim("1.2", cell="check_rprop_step(", pattern=r"grow=(1\.2)", source=True),
+    Claim("0.5", cell="check_rprop_step(", pattern=r"shrink=(0\.5)", source=True),
 ]
