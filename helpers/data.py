@@ -11,7 +11,6 @@ class-balanced shuffle (the same split on every machine and every run).
     ((64, 1347), (10, 1347), (64, 450))
 """
 import functools
-import gzip
 import importlib.util
 import pathlib
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ import numpy as np
 from helpers.network import one_hot
 from helpers.validate import integer, real
 
-__all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES"]
+__all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES", "sklearn_table"]
 
 IMAGE_SHAPE = (8, 8)
 N_CLASSES = 10
@@ -47,23 +46,25 @@ class Digits:
                 f"of {IMAGE_SHAPE[0]}x{IMAGE_SHAPE[1]} pixels, {N_CLASSES} classes)")
 
 
-@functools.lru_cache(maxsize=1)
-def _raw():
-    """All 1,797 images as rows (values 0-16) and their labels, from scikit-learn's own file.
+def sklearn_table(filename, skiprows=0):
+    """A table of numbers from scikit-learn's datasets/data/ folder, or None if it is not there.
 
-    scikit-learn keeps them in datasets/data/digits.csv.gz (64 pixels and the
-    label per line). Reading that file directly saves importing scikit-learn
-    (about a second); if it ever moves, its public loader is used instead.
+    Reading the file directly saves importing scikit-learn (about a second);
+    if it ever moves, the callers use scikit-learn's public loader instead.
     """
     spec = importlib.util.find_spec("sklearn")
-    path = None
-    if spec is not None and spec.origin:
-        path = pathlib.Path(spec.origin).parent / "datasets" / "data" / "digits.csv.gz"
-    if path is not None and path.is_file():
-        with gzip.open(path, "rt") as file:
-            table = np.loadtxt(file, delimiter=",")
-        if table.shape == (1797, 65):
-            return table[:, :64], table[:, 64].astype(np.int64)
+    if spec is None or not spec.origin:
+        return None
+    path = pathlib.Path(spec.origin).parent / "datasets" / "data" / filename
+    return np.loadtxt(path, delimiter=",", skiprows=skiprows) if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _raw():
+    """All 1,797 images as rows (values 0-16) and their labels (64 pixels and the label per line)."""
+    table = sklearn_table("digits.csv.gz")
+    if table is not None and table.shape == (1797, 65):
+        return table[:, :64], table[:, 64].astype(np.int64)
     from sklearn.datasets import load_digits as sklearn_digits
     bunch = sklearn_digits()
     return bunch.data.astype(float), bunch.target.astype(np.int64)

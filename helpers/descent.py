@@ -1,26 +1,21 @@
 """Gradient descent on losses of one or two variables.
 
-`gradient_descent` returns the whole run as a `Descent` (points, losses,
-learning rates) and stops with a flag, never with an overflow warning or a
-NaN, when the iterates run away. `learning_rates` turns a learning rate and a
-schedule into the rate of every step; `update_factor` and `regime` say what a
-rate does on a quadratic. Other ways down a loss are in `helpers.optimizers`.
-
-For notebook 04 also: batch, stochastic and mini-batch descent on one small
-real problem (`load_petals`, `minibatch_descent`: a line through 150 iris
-flowers' petal length and width, from the copy of Fisher's data that
-scikit-learn ships, read without importing scikit-learn), and a convex and a
-non-convex cost of one parameter (`CONVEX`, `NON_CONVEX`, `stationary_points`).
+`gradient_descent` returns the whole run as a `Descent` and stops with a
+flag, never with an overflow warning or a NaN, when the iterates run away;
+`update_factor` and `regime` say what a rate does on a quadratic. Also batch,
+stochastic and mini-batch descent on a line through 150 iris flowers
+(`load_petals`, `minibatch_descent`), and a convex and a non-convex cost of
+one parameter. Other ways down a loss are in `helpers.optimizers`.
 """
-import importlib.util
 import math
-import pathlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
-from helpers.validate import choice, float_array, function, integer, positive, positive_int, real
+from helpers.data import sklearn_table
+from helpers.validate import (choice, float_array, function, instance, integer, positive,
+                              positive_int, real)
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
            "check_descent", "learning_rates", "descend", "gradient_descent", "update_factor",
@@ -264,16 +259,12 @@ def gradient_descent(f, grad, start, eta=0.1, steps=100, schedule="constant", de
                      bound=1e6, loss_bound=1e12, tol=None, target=None, callback=None):
     """Steps w <- w - eta_t * grad(w) from `start`; returns the whole run as a `Descent`.
 
-    f, grad     -- the loss and its gradient (functions of w)
-    start       -- a number (1-D) or a point of 1 or 2 coordinates
-    eta         -- the learning rate: a positive number, or a function of the step t
-    schedule    -- "constant", "inverse" or "exponential" decay of a numeric eta
-                   (see `learning_rates`), with `decay_steps`
-    bound, loss_bound -- the run stops with `diverged=True` as soon as a step would take
-                   any |coordinate| above bound or the loss above loss_bound (no overflow)
-    tol         -- stop (converged) when the gradient's norm is <= tol
-    target      -- stop (converged) when the loss is <= target
-    callback    -- called as callback(t, w, loss) after each step
+    f, grad  -- the loss and its gradient (functions of w)
+    start    -- a number (1-D) or a point of 1 or 2 coordinates
+    eta      -- the learning rate: a positive number, or a function of the step t;
+                schedule and decay_steps as in `learning_rates`
+    bound, loss_bound, tol, target -- when to stop early, as in `Limits`
+    callback -- called as callback(t, w, loss) after each step
     """
     start, limits = check_descent(start, Limits(bound, loss_bound, tol, target), callback,
                                   f=f, grad=grad)
@@ -321,27 +312,12 @@ def regime(eta, curvature=2.0):
 
 # ---- batch, stochastic and mini-batch descent on one real problem (notebook 04) -------
 
-def _iris_table():
-    spec = importlib.util.find_spec("sklearn")
-    path = pathlib.Path(spec.origin).parent / "datasets" / "data" / "iris.csv" \
-        if spec is not None and spec.origin else None
-    if path is not None and path.is_file():
-        return np.loadtxt(path, delimiter=",", skiprows=1)
-    from sklearn.datasets import load_iris
-    bunch = load_iris()
-    return np.column_stack([bunch.data, bunch.target])
-
-
 @dataclass(frozen=True)
 class LineFit:
     """A line fit ŷ = w · x + b on fixed data x (centred), y, under the quadratic cost."""
     x: np.ndarray
     y: np.ndarray
     x_mean: float
-
-    def __post_init__(self):
-        x = float_array(self.x, "x", ndim=1)
-        float_array(self.y, "y", shape=x.shape)
 
     @property
     def n(self):
@@ -369,8 +345,14 @@ class LineFit:
 
 
 def load_petals():
-    """Petal length (cm, centred on its mean) against petal width (cm): 150 iris flowers."""
-    table = _iris_table()
+    """Petal length (cm, centred on its mean) against petal width (cm): 150 iris flowers.
+
+    Fisher's data, from the copy that scikit-learn ships (read without importing it).
+    """
+    table = sklearn_table("iris.csv", skiprows=1)
+    if table is None:
+        from sklearn.datasets import load_iris
+        table = np.column_stack(load_iris(return_X_y=True))
     length, width = table[:, 2], table[:, 3]
     return LineFit(x=length - length.mean(), y=width.copy(), x_mean=float(length.mean()))
 
@@ -394,9 +376,7 @@ def minibatch_descent(problem, start=(-1.0, -1.0), eta=0.1, batch_size=None, ste
     1: stochastic gradient descent; in between: mini-batch. The examples are
     shuffled (seeded) once per pass over the data and taken in turn.
     """
-    if not isinstance(problem, LineFit):
-        raise TypeError(f"problem must be a LineFit, got {type(problem).__name__}")
-    n = problem.n
+    n = instance(problem, "problem", LineFit).n
     batch_size = n if batch_size is None else positive_int(batch_size, "batch_size", high=n)
     eta, steps = positive(eta, "eta"), integer(steps, "steps", 0, 100_000)
     seed = integer(seed, "seed", low=0)
@@ -425,19 +405,16 @@ NON_CONVEX = np.polynomial.Polynomial([1.0, 0.5, -2.0, 0.0, 1.0])  # (w² − 1)
 
 
 def stationary_points(poly):
-    """The real solutions of C'(w) = 0, sorted, each with its kind from C''."""
-    if not isinstance(poly, np.polynomial.Polynomial):
-        raise TypeError(f"poly must be a numpy Polynomial, got {type(poly).__name__}")
+    """The real solutions of C'(w) = 0, sorted, each as (w, C(w), kind): the kind from C''(w),
+    and with several minima, the lowest one named apart from the local ones."""
+    instance(poly, "poly", np.polynomial.Polynomial)
     roots = poly.deriv().roots()
-    real_roots = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
+    ws = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
     second = poly.deriv(2)
-    out = []
-    for w in real_roots:
-        curv = second(w)
-        kind = "maximum" if curv < 0 else ("minimum" if curv > 0 else "flat")
-        out.append((float(w), float(poly(w)), kind))
-    if sum(k == "minimum" for *_, k in out) > 1:      # name the lowest one
-        best = min((v, i) for i, (_, v, k) in enumerate(out) if k == "minimum")[1]
-        out = [(w, v, ("lowest minimum" if i == best else "local minimum") if k == "minimum" else k)
-               for i, (w, v, k) in enumerate(out)]
-    return out
+    kinds = ["maximum" if second(w) < 0 else "minimum" if second(w) > 0 else "flat" for w in ws]
+    minima = [i for i, kind in enumerate(kinds) if kind == "minimum"]
+    if len(minima) > 1:
+        for i in minima:
+            kinds[i] = "local minimum"
+        kinds[min(minima, key=lambda i: poly(ws[i]))] = "lowest minimum"
+    return [(float(w), float(poly(w)), kind) for w, kind in zip(ws, kinds)]

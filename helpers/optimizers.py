@@ -1,13 +1,10 @@
 """Other ways down a loss, and a fair race between them.
 
 `sign_descent` steps along the signs of the slopes, `newton_method` jumps to
-the minimum of the local quadratic, `hooke_jeeves` uses loss values alone
-(`pattern_search` and `explore_moves` are its loop). `compare_methods` runs
-eight methods, ours and scipy's, from the same start, counting every
-evaluation of the loss, its gradient and its Hessian with wrappers
-(`CountedLoss`), and returns loss-vs-evaluations traces as `MethodRun`s.
-
-Uses numpy, and scipy.optimize for the comparison only.
+the minimum of the local quadratic, `hooke_jeeves` uses loss values alone.
+`compare_methods` runs eight methods, ours and scipy's (imported only there),
+from the same start, and counts every evaluation of the loss, its gradient
+and its Hessian itself (`CountedLoss`).
 """
 import math
 from dataclasses import dataclass, field
@@ -16,8 +13,7 @@ import numpy as np
 
 from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, check_descent, descend,
                              gradient_descent, learning_rates, start_point)
-from helpers.validate import (float_array, function, instance, integer, positive, positive_int,
-                              real, sequence)
+from helpers.validate import instance, integer, positive, positive_int, real, sequence
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
            "explore_moves", "pattern_search", "hooke_jeeves",
@@ -129,16 +125,12 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
 
 
 def pattern_search(loss, base, step, shrink, min_step, stop, moved):
-    """The Hooke-Jeeves loop. Returns why it stopped.
+    """The Hooke-Jeeves loop from the array `base`; returns why it stopped.
 
+    shrink -- between 0 and 1: the step's factor when no move lowers the loss
     stop(f_base) -- a reason to stop now, or ""
     moved(base, f_base, step) -- told of every new base point
     """
-    loss, stop, moved = function(loss, "loss"), function(stop, "stop"), function(moved, "moved")
-    base = float_array(base, "base", ndim=1)
-    step, min_step = positive(step, "step"), positive(min_step, "min_step")
-    if not 0 < real(shrink, "shrink") < 1:
-        raise ValueError(f"shrink must be between 0 and 1, got {shrink:g}")
     f_base = loss(base)
     moved(base, f_base, step)
     while not stop(f_base):
@@ -165,12 +157,13 @@ class CountedLoss:
 
     `counts` is {"f": ..., "grad": ..., "hess": ...}; `total` is their sum.
     The counts are made here, by the calls themselves, not read from what an
-    optimiser reports.
+    optimiser reports. `trace` holds (total so far, loss) pairs from `record`.
     """
 
     def __init__(self, loss):
         self.loss = loss
         self.counts = {"f": 0, "grad": 0, "hess": 0}
+        self.trace = []
 
     def f(self, x):
         self.counts["f"] += 1
@@ -187,6 +180,12 @@ class CountedLoss:
     @property
     def total(self):
         return sum(self.counts.values())
+
+    def record(self, x, value=None):
+        """Add (evaluations so far, loss at x) to the trace; the loss, unless given, uncounted."""
+        value = float(self.loss.f(np.asarray(x, dtype=float)) if value is None else value)
+        self.trace.append((self.total, value))
+        return value
 
 
 @dataclass
@@ -220,26 +219,13 @@ class MethodRun:
         return int(self.trace_evaluations[hit[0]]) if hit.size else None
 
 
-def _tracer(counted, monitor):
-    """A trace list and a function recording (evaluations so far, loss at x)."""
-    trace = []
-
-    def record(x, value=None):
-        if value is None:
-            value = monitor(np.asarray(x, dtype=float))
-        trace.append((counted.total, float(value)))
-        return trace[-1][1]
-    return trace, record
-
-
 def _run_scipy(method, loss, start, target, max_evaluations):
     from scipy.optimize import minimize
     counted = CountedLoss(loss)
-    trace, record = _tracer(counted, loss.f)
-    record(start)
+    counted.record(start)
 
     def callback(xk):
-        if record(xk) <= target or counted.total >= max_evaluations:
+        if counted.record(xk) <= target or counted.total >= max_evaluations:
             raise StopIteration
 
     kwargs = {"Nelder-Mead": dict(options={"xatol": 1e-12, "fatol": 1e-14,
@@ -251,18 +237,18 @@ def _run_scipy(method, loss, start, target, max_evaluations):
     result = minimize(counted.f, np.array(start, dtype=float), method=method, callback=callback,
                       **kwargs)
     reported = {k: int(result[k]) for k in ("nfev", "njev", "nhev") if k in result}
-    return counted, trace, np.array(result.x), reported
+    return counted, np.array(result.x), reported
 
 
 def _run_own(kind, loss, start, target, max_evaluations, settings):
     counted = CountedLoss(loss)
-    trace, record = _tracer(counted, loss.f)
-    record(start)
+    counted.record(start)
     # The callback records the loss each step reached. Hooke-Jeeves computed it
     # itself (counted). The other three never use loss values, so they get the
     # uncounted loss.f for the path's losses: only their gradients and Hessians count.
     def step_done(t, w, value):
-        record(w, value)
+        counted.record(w, value)
+
     if kind == "hooke-jeeves":
         path = hooke_jeeves(counted.f, start, step=settings["hj_step"], target=target,
                             max_evaluations=max_evaluations, callback=step_done)
@@ -276,7 +262,7 @@ def _run_own(kind, loss, start, target, max_evaluations, settings):
         path = sign_descent(loss.f, counted.grad, start, step=settings["sign_step"],
                             decay_steps=settings["sign_half_life"], steps=max_evaluations,
                             target=target, callback=step_done)
-    return counted, trace, np.asarray(path.final)
+    return counted, np.asarray(path.final)
 
 
 def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_evaluations=50_000,
@@ -308,11 +294,11 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
     runs = []
     for name, uses, where, key in plan:
         if where == "scipy":
-            counted, trace, x, reported = _run_scipy(key, loss, start, target, max_evaluations)
+            counted, x, reported = _run_scipy(key, loss, start, target, max_evaluations)
         else:
-            counted, trace, x = _run_own(key, loss, start, target, max_evaluations, settings)
+            counted, x = _run_own(key, loss, start, target, max_evaluations, settings)
             reported = {}
-        evals, losses = (np.array(c) for c in zip(*trace))
+        evals, losses = (np.array(c) for c in zip(*counted.trace))
         runs.append(MethodRun(name, uses, dict(counted.counts), evals.astype(int), losses, x,
                               reported))
     return runs

@@ -16,7 +16,7 @@ from threadpoolctl import threadpool_limits
 from helpers.costs import as_cost
 from helpers.gradcheck import GOOD, centred_differences, check_h
 from helpers.network import Network
-from helpers.validate import float_array, function, instance, integer, positive, positive_int
+from helpers.validate import float_array, instance
 
 __all__ = ["OutputErrorCheck", "output_error_check", "Run", "train_each_cost", "misclassified",
            "one_blas_thread"]
@@ -96,20 +96,8 @@ def train_each_cost(data, hidden=64, epochs=40, mini_batch_size=10, eta=0.5, see
 
     data     -- a helpers.data.Digits (or anything with X_train, Y_train, X_test, y_test)
     progress -- optional progress(done, total, cost name), called after every epoch
+    Network and its sgd check the other arguments.
     """
-    for name in ("X_train", "Y_train", "X_test", "y_test"):
-        if not hasattr(data, name):
-            raise TypeError(f"data must have {name} (e.g. helpers.data.load_digits()), "
-                            f"got {type(data).__name__}")
-    hidden = positive_int(hidden, "hidden")
-    epochs, eta = integer(epochs, "epochs", low=0), positive(eta, "eta")
-    mini_batch_size = positive_int(mini_batch_size, "mini_batch_size")
-    seed = integer(seed, "seed", low=0)
-    if progress is not None:
-        function(progress, "progress")
-    if isinstance(costs, (str, bytes)) or not isinstance(costs, (list, tuple)) or not costs:
-        raise TypeError(f"costs must be a non-empty list of costs such as "
-                        f"('quadratic', 'cross-entropy'), got {costs!r}")
     costs = [as_cost(c, f"costs[{i}]") for i, c in enumerate(costs)]
     sizes = [data.X_train.shape[0], hidden, data.Y_train.shape[0]]
     runs = {}

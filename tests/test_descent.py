@@ -7,7 +7,7 @@ import pytest
 from helpers.descent import (PARABOLA, ROSENBROCK, TILTED_BOWL, Descent, Loss, gradient_descent,
                              learning_rates, regime, update_factor)
 from helpers.optimizers import (COMPARISON_START, CountedLoss, compare_methods, comparison_table,
-                                hooke_jeeves, newton_method, pattern_search, sign_descent)
+                                hooke_jeeves, newton_method, sign_descent)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -281,11 +281,6 @@ def test_bad_functions_and_other_arguments():
         gradient_descent(J, dJ, 5.0, eta=lambda t: 0.1 - 0.05 * t, steps=5)
     with pytest.raises(ValueError, match="schedule must be 'constant' when eta is a function"):
         gradient_descent(J, dJ, 5.0, eta=lambda t: 0.1, schedule="inverse")
-    never = (lambda f_base: "", lambda base, f_base, step: None)
-    with pytest.raises(ValueError, match="shrink must be between 0 and 1"):
-        pattern_search(J, [5.0], 0.5, 1.5, 1e-9, *never)
-    with pytest.raises(ValueError, match="step must be positive"):
-        pattern_search(J, [5.0], -0.5, 0.5, 1e-9, *never)
     with pytest.raises(TypeError, match="loss must be a Loss"):
         compare_methods(loss="rosenbrock")
     with pytest.raises(ValueError, match="start must be a point of 2 coordinates"):

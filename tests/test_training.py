@@ -77,19 +77,6 @@ def test_misclassified_agrees_with_the_accuracy(digits, runs):
         misclassified(net, digits.X_test, digits.y_test.astype(float))
 
 
-def test_train_each_cost_checks_its_arguments(digits):
-    with pytest.raises(TypeError, match="data"):
-        train_each_cost({"X": 1})
-    with pytest.raises(ValueError, match="hidden"):
-        train_each_cost(digits, hidden=0)
-    with pytest.raises(TypeError, match="progress"):
-        train_each_cost(digits, progress="bar")
-    with pytest.raises(ValueError, match="cost"):
-        train_each_cost(digits, costs=("hinge",))
-    with pytest.raises(ValueError, match="eta"):
-        train_each_cost(digits, epochs=1, eta=-1.0)
-
-
 # ---- the data -----------------------------------------------------------------
 
 def test_digits_split_is_fixed_balanced_and_complete(digits):
