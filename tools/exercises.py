@@ -71,5 +71,6 @@ def worked_answer(solution):
     """The code of a worked answer: its one fenced python block. ValueError unless exactly one."""
     blocks = FENCE.findall(source(solution))
     if len(blocks) != 1 or len(ANY_FENCE.findall(source(solution))) != 2:
-        raise ValueError(f"a worked answer must hold exactly one ```python block, found {len(blocks)}")
+        raise ValueError(f"a worked answer must hold exactly one ```python block, "
+                         f"found {len(blocks)}")
     return blocks[0]

@@ -60,6 +60,9 @@ c.ClearSolutions.code_stub = {{"python": ""}}
 # The released notebooks keep their stored outputs (figures, the panels' still images),
 # like the notebooks themselves; autograding runs every cell again anyway.
 c.ClearOutput.enabled = False
+# Autograding runs each notebook top to bottom; give a cell two minutes on a busy machine
+# (nbgrader's default is 30 s).
+c.Execute.timeout = 120
 '''
 
 
@@ -170,7 +173,7 @@ def main(argv):
         print(f"source/{assignment}: {len(grades)} autograded checks, "
               f"{sum(p for _, p in grades)} points")
     print(f"nbgrader course written to {args.destination}\n"
-          f"Next, from that folder: nbgrader generate_assignment ASSIGNMENT  (see docs/teaching.md)")
+          "Next, from that folder: nbgrader generate_assignment ASSIGNMENT")
     return 0
 
 
