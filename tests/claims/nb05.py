@@ -51,9 +51,9 @@ CLAIMS = [
     Claim("300", cell=CIRCLE, pattern=r"points\[:, :(300)\]", source=True),
     Claim("60", cell=CIRCLE, pattern=r"epochs=(60)", source=True),
     Claim("10", cell=CIRCLE, pattern=r"mini_batch_size=(10)", source=True),
-    Claim("0.233", cell=CIRCLE, pattern=r"training cost ([\d.]+) ->"),
-    Claim("0.029", cell=CIRCLE, pattern=r"-> ([\d.]+),"),
-    Claim("99", cell=CIRCLE, pattern=r"test accuracy ([\d.]+)", scale=100),
+    Claim("0.240", cell=CIRCLE, pattern=r"training cost ([\d.]+) ->"),
+    Claim("0.020", cell=CIRCLE, pattern=r"-> ([\d.]+),"),
+    Claim("95", cell=CIRCLE, pattern=r"test accuracy ([\d.]+)", scale=100),
     # notations, gradient checking
     Claim("10^-15", cell=NOTATIONS, pattern=r"gap < (1e-15)", source=True),
     Claim("10^-5", cell=CHECK, pattern=r"h=(1e-5)", source=True),
