@@ -2,7 +2,8 @@
 
 A full run (no NAME filter) also writes the table to benchmarks/RESULTS.md,
 which holds this script's output and nothing else. The browser benchmark
-(Chromium and a JupyterLab server, minutes) runs only when named or with --all.
+(Chromium and a JupyterLab server, minutes) and the hub benchmark (a
+JupyterHub and a class of 30) run only when named or with --all.
 """
 import argparse
 import datetime
@@ -18,7 +19,7 @@ matplotlib.use("Agg")
 
 HERE = pathlib.Path(__file__).parent
 RESULTS = HERE / "RESULTS.md"
-ON_REQUEST = {"bench_browser"}          # slow: only by name or with --all
+ON_REQUEST = {"bench_browser", "bench_hub"}   # slow: only by name or with --all
 
 
 def modules():

@@ -39,13 +39,15 @@ PROXY_VERSION = "5.3.0"                              # configurable-http-proxy o
 PROXY_PREFIX = ROOT / ".venv" / "classroom-proxy"    # npm install --prefix (a cache)
 FIRST_NOTEBOOK = "notebooks/01-computation-graphs.ipynb"
 
-# Deliberate hub timeouts (JupyterHub's defaults in brackets). A spawn costs
-# about 1.5 s of CPU on the 2-core test machine, so a class of 30 arriving at
-# once queues ~25 s of CPU before the last server answers: the default 30 s
-# http_timeout would fail the last students of such a class.
+# Deliberate hub timeouts (JupyterHub's defaults in brackets). A server's start
+# costs about 3 s of CPU here (jupyterhub-singleuser with JupyterLab), so a class
+# arriving within a minute queues its spawns behind each other and behind the
+# kernels of those already in: in the 30-student benchmark (2 cores, other work
+# running) the slowest server answered 109 s after its student logged in, where
+# the default http_timeout would have failed every spawn slower than 30 s.
 TIMEOUTS = {
-    "Spawner.http_timeout": 120,        # [30 s] server started -> answering HTTP
-    "Spawner.start_timeout": 120,       # [60 s] spawn requested -> process running
+    "Spawner.http_timeout": 300,        # [30 s] server process started -> answering HTTP
+    "Spawner.start_timeout": 120,       # [60 s] spawn requested -> process started
     "JupyterHub.concurrent_spawn_limit": 40,   # [100] pending spawns; above it: 429 "try again"
 }
 
