@@ -221,19 +221,13 @@ class Network:
             monitor_training_cost=False):
         """Mini-batch stochastic gradient descent; returns the history of each epoch.
 
-        Each epoch shuffles the columns (np.random.default_rng(seed)), cuts
-        them into mini-batches of `mini_batch_size` (the last one may be
-        smaller) and takes one gradient step per mini-batch.
-
-        test     -- optional (X_test, Y_test), evaluated after every epoch
+        Each epoch shuffles the columns (np.random.default_rng(seed)) and takes one
+        gradient step per mini-batch of `mini_batch_size` (the last one may be smaller).
+        test     -- optional (X_test, Y_test): "test_cost" and "test_accuracy" after each epoch
         callback -- optional callback(epoch, history), called after every epoch
-        monitor_training_cost -- record the cost on all of X after each epoch (one more
-                 forward pass over the data) instead of the mini-batches' average
-
-        The history dict has lists, one entry per epoch: "epoch" (1, 2, ...),
-        "train_cost" (by default the average cost of the epoch's mini-batches,
-        each taken from the outputs its backprop computed, before its step) and,
-        with test data, "test_cost" and "test_accuracy".
+        The history has one entry per epoch in "epoch" and "train_cost": the average of the
+        mini-batches' costs, each computed by its backprop before its step, or with
+        monitor_training_cost the cost on all of X (one more forward pass) after the epoch.
         """
         X, Y = self.check_batch(X, Y)
         epochs = integer(epochs, "epochs", low=0)

@@ -22,6 +22,7 @@ in multiply-adds: one `total += x * d` with `d` an edge number.
     >>> path_sum(e, b), forward_mode(e, b)[e], reverse_mode(e)[b]
     (5.0, 5.0, 5.0)
 """
+import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -94,11 +95,8 @@ class Path(NamedTuple):
 
 
 def count_paths(output, wrt):
-    """How many paths lead from `wrt` to `output`, without listing them.
-
-    One walk front to back: a node is reached by as many paths as its
-    parents together (a parent used twice counts twice). Exact integers.
-    """
+    """How many paths lead from `wrt` to `output`, counted in one walk without listing them:
+    a node is reached by as many paths as its parents together (a parent used twice, twice)."""
     instance(output, "output", Value)
     instance(wrt, "wrt", Value)
     order = output.topo()
@@ -153,11 +151,7 @@ def paths(output, wrt, limit=PATH_LIMIT):
     while stack:
         node, tail = stack.pop()
         if node is wrt:
-            edges = tail
-            product = 1.0
-            for _, _, d in edges:
-                product *= d
-            found.append(Path(edges, product))
+            found.append(Path(tail, math.prod((d for _, _, d in tail), start=1.0)))
             continue
         steps = [(p, ((p, node, d),) + tail) for p, d in zip(node.parents, node.local)
                  if count.get(p, 0)]
@@ -185,13 +179,8 @@ def _check_input(order, wrt):
 
 
 def forward_mode(output, wrt):
-    """Tangents d(node)/d(wrt) of every node, in one walk front to back.
-
-    output -- a Value, or a list of Values (one walk serves all of them)
-    wrt    -- an input of the graph (a leaf)
-    Returns {node: tangent} in topological order. Each node's tangent is the
-    sum over its incoming edges of (parent's tangent x edge derivative).
-    """
+    """Tangents d(node)/d(wrt) of every node for an input `wrt`, in one walk front to back:
+    {node: tangent}. output -- a Value, or a list of Values (one walk serves all of them)."""
     order = topological_order(_outputs(output))
     _check_input(order, wrt)
     tangent = {}
@@ -226,14 +215,10 @@ class Term(NamedTuple):
 
 
 class Step(NamedTuple):
-    """One node filled in by forward or reverse mode.
+    """One node's tangent (mode "forward", name "dc/db") or adjoint ("reverse", "de/dc").
 
-    mode  -- "forward" or "reverse"
-    node  -- the node whose number this step fills in
-    name  -- how that number is written: "dc/db" (forward), "de/dc" (reverse)
-    value -- its tangent (forward) or adjoint (reverse)
-    terms -- a Term per edge read: the parents in forward mode, the
-             children in reverse mode (value = sum of value x derivative)
+    terms -- a Term per edge read: the parents in forward mode, the children in
+             reverse mode; the step's value is the sum of their value x derivative
     """
     mode: str
     node: Value
@@ -279,9 +264,7 @@ def forward_steps(output, wrt):
         if node.parents:
             terms = tuple(Term(p, names[p], d, tangent[p])
                           for p, d in zip(node.parents, node.local))
-            value = 0.0
-            for t in terms:
-                value += t.value * t.derivative
+            value = sum(t.value * t.derivative for t in terms)
         else:
             terms, value = (), (1.0 if node is wrt else 0.0)
         tangent[node] = value
@@ -310,9 +293,7 @@ def reverse_steps(output):
             terms, value = (), 1.0
         else:
             terms = tuple(Term(c, names[c], d, adjoint[c]) for c, d in children[node])
-            value = 0.0
-            for t in terms:
-                value += t.value * t.derivative
+            value = sum(t.value * t.derivative for t in terms)
         adjoint[node] = value
         steps.append(Step("reverse", node, names[node], value, terms))
     return steps
@@ -323,14 +304,11 @@ def reverse_steps(output):
 class OperationCounts(NamedTuple):
     """The work of each method, in multiply-adds (one `total += x * d`).
 
-    inputs   -- how many derivatives are asked for (one per input in wrt)
-    edges    -- edges in the graph: one walk, either way, reads each once
-    paths    -- paths from those inputs to the output, all together
-    path_sum -- multiply-adds of the path sum: one per edge of every path
-                (a path of L edges: the running product takes L factors,
-                the last one added to the total), i.e. the total path length
-    forward  -- forward mode: one walk per input, edges each
-    reverse  -- reverse mode: one walk, edges
+    inputs, edges, paths -- derivatives asked for (one per input), edges in the graph,
+                paths from those inputs to the output
+    path_sum -- one per edge of every path (a running product of L factors, the last
+                added to the total): the total path length
+    forward  -- one walk per input, each reading every edge once; reverse -- one walk
     """
     inputs: int
     edges: int
@@ -341,17 +319,15 @@ class OperationCounts(NamedTuple):
 
 
 def count_operations(output, wrt=None):
-    """Count, without enumerating anything, the work each method needs for
-    the derivatives of `output` with respect to `wrt` (an input, a list of
-    inputs, or None for every input of the graph)."""
+    """Count, without enumerating anything, the work each method needs for the derivatives
+    of `output` with respect to `wrt` (an input, a list of them, or None: every input)."""
     instance(output, "output", Value)
     order = output.topo()
-    if wrt is None:
-        wrt = [n for n in order if not n.parents]
+    wrt = _outputs([n for n in order if not n.parents] if wrt is None else wrt, "wrt")
     members = set(order)
-    for x in _outputs(wrt, "wrt"):
+    for x in wrt:
         _check_input(members, x)
-    wrt = set(_outputs(wrt, "wrt"))
+    wrt = set(wrt)
     edges = sum(len(n.parents) for n in order)
     # Inputs never lie on each other's paths, so one walk counts them all.
     count, length = _path_counts(order, wrt)
