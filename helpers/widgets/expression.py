@@ -3,6 +3,7 @@ import ipywidgets as widgets
 
 from helpers.examples import running_example
 from helpers.graph import Value
+from helpers.plots.background import freeze_static
 from helpers.plots.graph import draw_graph
 from helpers.validate import float_array, function, positive
 from helpers.widgets import Panel, new_figure
@@ -38,6 +39,8 @@ class ExpressionPanel(Panel):
         self.drawing = draw_graph(self._output(**self.values()), ax=self.figure.add_subplot(),
                                   show_grad=show_grad)
         self.figure.tight_layout()
+        # A move changes the numbers only: the arrows come from a cached picture.
+        freeze_static(self.figure, [*self.drawing.node_text, *self.drawing.edge_text])
         self._connect()
 
     def _output(self, **values):

@@ -3,6 +3,7 @@ import ipywidgets as widgets
 
 from helpers.examples import running_example
 from helpers.graph import Value
+from helpers.plots.background import freeze_static
 from helpers.plots.walks import StepDrawing
 from helpers.style import COLORS
 from helpers.walks import forward_steps, reverse_steps
@@ -47,6 +48,11 @@ class ModeStepPanel(Panel):
         graph_ax = self.figure.add_axes([0.0, 0.22, 1.0, 0.78])
         self.drawing = StepDrawing(graph_ax, self._graph(a, b)[-1], values=False)
         self.formula = self.figure.text(0.02, 0.06, "", fontsize=10.5, color=COLORS["ink"])
+        # The arrows change colour only when a step is taken or undone: they come from a
+        # cached picture, drawn again then; a moved slider redraws the numbers only.
+        graph = self.drawing.drawing
+        self.layer = freeze_static(self.figure, [*graph.node_text, *graph.edge_text])
+        self._lit = None
         self._connect()
 
     @staticmethod
@@ -75,14 +81,17 @@ class ModeStepPanel(Panel):
         else:
             self.formula.set_text(f"step {done} of {len(steps)}: {steps[done - 1].formula()}")
         self.controls["next"].disabled = done == len(steps)
+        if self._lit != (mode, wrt, done):     # other arrows lit: draw the cached picture again
+            self._lit = (mode, wrt, done)
+            self.layer.invalidate()
 
     def _next(self, _button=None):
         if self.done < len(self.steps):
             self.done += 1
         self._show()
-        self.figure.canvas.draw_idle()
+        self.redraw()
 
     def _reset(self, _button=None):
         self.done = 0
         self._show()
-        self.figure.canvas.draw_idle()
+        self.redraw()

@@ -4,6 +4,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from helpers.network import Network
+from helpers.plots.background import freeze_static
 from helpers.plots.network import draw_network, weight_name
 from helpers.style import COLORS
 from helpers.validate import float_array, real
@@ -64,7 +65,7 @@ class NetworkPanel(Panel):
         self.controls["step"].on_click(self.step)
         self.controls["reset"].on_click(self.reset)
         self.readout = widgets.HTML()
-        self._last, self._busy, self.costs = {}, False, []
+        self._last, self._busy, self.costs, self._cost_scaled = {}, False, [], False
 
         self.figure = new_figure(figsize=(8.4, 3.4))
         grid = self.figure.add_gridspec(1, 2, width_ratios=[2.3, 1.0], wspace=0.25)
@@ -79,6 +80,12 @@ class NetworkPanel(Panel):
         self.cost_ax.set_xlabel("SGD steps")
         self.cost_ax.set_ylabel("cost C")
         self.figure.subplots_adjust(left=0.01, right=0.98, bottom=0.16, top=0.95)
+        # What a move changes is drawn; the rest (the cost plot's axes) comes from a cached
+        # picture, drawn again only when the cost plot's limits change.
+        d = self.drawing
+        self.layer = freeze_static(self.figure, [d.edges, d.neurons, *d.labels, *d.target_text,
+                                                 *(label for _, label in d.weight_labels),
+                                                 self.cost_line])
         self._connect()
 
     def control_box(self):
@@ -115,9 +122,7 @@ class NetworkPanel(Panel):
         self.drawing.update(self.net, x, self.y)
         steps = np.arange(len(self.costs))
         self.cost_line.set_data(steps, self.costs)
-        top = max(self.costs)
-        self.cost_ax.set_xlim(-0.5, max(5, len(self.costs)) - 0.5)
-        self.cost_ax.set_ylim(0.0, 1.1 * top if top > 0 else 1.0)
+        self._cost_limits()
         trial = self.net.copy()
         trial.update_mini_batch(x, self.y, eta)
         after = trial.cost_value(x, self.y)
@@ -127,6 +132,20 @@ class NetworkPanel(Panel):
             f"{self.y[1, 0]:g}).<br>Left to right: input, hidden and output layer; each neuron "
             "shows its activation and δ = ∂C/∂z. Edges: solid blue for a positive weight, "
             "dashed vermillion for a negative one, wider for a larger |w|.")
+
+    def _cost_limits(self):
+        """The cost plot's limits: y from 0 to 1.1 x the largest cost, kept while the costs
+        fit in it and fill more than a quarter of it (so that a moved slider moves the point)."""
+        top = max(self.costs)
+        xlim = (-0.5, max(5, len(self.costs)) - 0.5)
+        y_top = self.cost_ax.get_ylim()[1] if self._cost_scaled else None
+        if y_top is None or not y_top / 4 <= 1.1 * top <= y_top:
+            y_top = 1.1 * top if top > 0 else 1.0
+        if (xlim, y_top) != (self.cost_ax.get_xlim(), self.cost_ax.get_ylim()[1]):
+            self.cost_ax.set_xlim(*xlim)
+            self.cost_ax.set_ylim(0.0, y_top)
+            self.layer.invalidate()
+        self._cost_scaled = True
 
     def step(self, _button=None):
         """One SGD step on the single example; the weight sliders follow the new weights."""

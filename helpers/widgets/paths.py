@@ -96,7 +96,10 @@ class PathCountPanel(Panel):
                                   f"stages of {DRAW_LIMIT} edges")
 
     def _draw_chain(self, depth, width, drawable):
-        self.graph_ax.clear()
+        # Remove the old chain's artists; clearing the axes would build new ticks each time.
+        for artist in [*self.graph_ax.texts, *self.graph_ax.patches, *self.graph_ax.lines,
+                       *self.graph_ax.collections, *self.graph_ax.artists]:
+            artist.remove()
         self.graph_ax.set_axis_off()
         self.chain = diamond_chain(depth, width, x=self.x)
         self.drawing = draw_graph(self.chain.output, ax=self.graph_ax, fmt=".3g", formulas=False) \

@@ -3,6 +3,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from helpers.activations import softmax
+from helpers.plots.background import freeze_static
 from helpers.plots.training import plot_softmax
 from helpers.validate import float_array, real
 from helpers.widgets import Panel, new_figure
@@ -48,8 +49,11 @@ class SoftmaxPanel(Panel):
         self.prob_bars = list(self.prob_ax.patches)
         self.labels = list(self.prob_ax.texts)
         self.score_ax.set_ylim(SCORE_RANGE[0] - 0.3, SCORE_RANGE[1] + 0.3)
-        self.score_ax.axhline(0.0, color="0.5", lw=0.8)
+        zero = self.score_ax.axhline(0.0, color="0.5", lw=0.8)
         self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.17, top=0.88, wspace=0.25)
+        # Only the bars, their labels and the titles move: the axes come from a cached picture.
+        freeze_static(self.figure, [*self.score_bars, zero, *self.prob_bars, *self.labels,
+                                    self.score_ax.title, self.prob_ax.title])
         self._connect()
 
     def control_box(self):
