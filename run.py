@@ -90,6 +90,21 @@ def ensure_chromium():
     return False                 # the browser tests then fail, repeating how to install it
 
 
+def ensure_node():
+    """The hub test installs configurable-http-proxy with npm: install Node.js where we may."""
+    if shutil.which("npm"):
+        return True
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Node.js and npm for the hub test (apt-get) ...", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], check=True, env=env)
+        return True
+    print("The hub test (tests/hub) needs Node.js and npm for its proxy: install them "
+          "(https://nodejs.org), or skip it with -m 'not browser'.", file=sys.stderr, flush=True)
+    return False
+
+
 def run(*command):
     bin_dir = scripts_dir()
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -108,6 +123,7 @@ def main(argv):
         return run(python, "-m", "jupyter", "lab", *(extra or [FIRST_NOTEBOOK]))
     if task == "test":
         ensure_chromium()
+        ensure_node()
         return run(python, "-m", "pytest", *extra)
     if task == "execute":
         return run(python, "tools/execute_notebooks.py", *extra)
