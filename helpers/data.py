@@ -61,7 +61,7 @@ def sklearn_table(filename, skiprows=0):
 
 @functools.lru_cache(maxsize=1)
 def _raw():
-    """All 1,797 images as rows (values 0-16) and their labels (64 pixels and the label per line)."""
+    """All 1,797 images as rows (values 0-16) and their labels: 64 pixels and the label a line."""
     table = sklearn_table("digits.csv.gz")
     if table is not None and table.shape == (1797, 65):
         return table[:, :64], table[:, 64].astype(np.int64)

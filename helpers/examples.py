@@ -62,14 +62,6 @@ def _weight_table(weights, depth, width):
                  for j, stage in enumerate(weights))
 
 
-def _stage_names(depth):
-    if depth == 1:
-        return ["X", "Z"]
-    if depth == 2:
-        return ["X", "Y", "Z"]
-    return ["X"] + [f"Y{j}" for j in range(1, depth)] + ["Z"]
-
-
 def diamond_chain(depth, width, weights=None, x=1.0, seed=0):
     """Build the path-explosion graph: `depth` stages, each of `width` parallel edges.
 
@@ -91,7 +83,7 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0):
         rng = random.Random(seed)
         weights = [[round(rng.uniform(0.1, 0.9), 1) for _ in range(width)] for _ in range(depth)]
     weights = _weight_table(weights, depth, width)
-    names = _stage_names(depth)
+    names = ["X"] + [f"Y{j}" if depth > 2 else "Y" for j in range(1, depth)] + ["Z"]
     greek = depth * width <= len(GREEK)
     node = Value(x, names[0])
     stages = [node]

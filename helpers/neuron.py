@@ -36,23 +36,6 @@ def sigmoid_cost(cost):
     return cost
 
 
-def _number_array(value, name):
-    """A finite float array (a scalar gives a 0-d array) within +-1e6, or an error naming it."""
-    arr = float_array(value, name)
-    if np.abs(arr).max(initial=0.0) > 1e6:
-        raise ValueError(f"{name} must lie between -1e6 and 1e6, got {value!r}")
-    return arr
-
-
-def _matching(w, b, w_name, b_name):
-    """w and b broadcast to one shape (several runs at once), or a clear error."""
-    try:
-        return np.broadcast_arrays(w, b)
-    except ValueError:
-        raise ValueError(f"{w_name} and {b_name} must have matching shapes, "
-                         f"got {w.shape} and {b.shape}") from None
-
-
 # ---- the cost of one example ------------------------------------------------
 
 def example_cost(cost, a, y):
@@ -128,7 +111,15 @@ def train_neuron(x=1.0, y=0.0, w0=0.6, b0=0.9, eta=0.15, epochs=300, cost="quadr
     """
     x, y, eta = real(x, "x", -1e6, 1e6), real(y, "y", 0.0, 1.0), positive(eta, "eta")
     epochs = integer(epochs, "epochs", low=0, high=1_000_000)
-    w0, b0 = _matching(_number_array(w0, "w0"), _number_array(b0, "b0"), "w0", "b0")
+    w0, b0 = float_array(w0, "w0"), float_array(b0, "b0")
+    for name, value in (("w0", w0), ("b0", b0)):
+        if np.abs(value).max(initial=0.0) > 1e6:
+            raise ValueError(f"{name} must lie between -1e6 and 1e6, got {value.tolist()!r}")
+    try:                                  # arrays: several runs at once, one per entry
+        w0, b0 = np.broadcast_arrays(w0, b0)
+    except ValueError:
+        raise ValueError(f"w0 and b0 must have matching shapes, got {w0.shape} and {b0.shape}") \
+            from None
     # |delta| <= 1, so no step moves w or b by more than eta |x| or eta: bound the whole run.
     if eta * max(abs(x), 1.0) * (epochs + 1) > 1e12:
         raise ValueError(f"eta must be small enough that eta * max(|x|, 1) * epochs <= 1e12, "

@@ -202,12 +202,9 @@ def _value_activation(activation, zs):
     if activation is Softmax:
         shift = max(z.data for z in zs)                   # a constant: changes no gradient
         exps = [(z - shift).exp() for z in zs]
-        total = exps[0]
-        for e in exps[1:]:
-            total = total + e
+        total = sum(exps[1:], exps[0])
         return [e / total for e in exps]
     return [getattr(z, activation.name)() for z in zs]    # Value.sigmoid, .tanh, .relu
-
 
 
 def value_gradients(net, X, Y):

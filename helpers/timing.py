@@ -55,16 +55,12 @@ def time_modes(sizes, many="inputs", max_passes=10, repeat=3, seed=0):
     """Measure forward mode against reverse mode for growing problem sizes.
 
     many="inputs":  n inputs, one output (`many_inputs_function`): forward
-                    mode needs n passes, reverse mode one.
-    many="outputs": one input, n outputs (`many_outputs_function`): forward
-                    mode needs one pass, reverse mode n.
-    When a mode needs more than `max_passes` passes, `max_passes` of them
-    (spread evenly) are timed and the time is scaled up to all of them;
-    all passes do the same work, which `ops` confirms exactly.
-    Returns one dict per size: n, forward and reverse seconds (all passes),
-    ratio (the slower mode's time over the faster's: forward/reverse for
-    many inputs, reverse/forward for many outputs), passes timed, and the
-    exact multiply-add counts forward_ops and reverse_ops.
+                    mode needs n passes, reverse mode one; many="outputs": the other way round.
+    A mode that needs more than `max_passes` passes has `max_passes` of them (spread
+    evenly) timed, scaled up to all: every pass does the same work, as the exact
+    multiply-add counts confirm. Returns a dict per size: n, forward_s and reverse_s (all
+    passes), ratio (the slower mode's time over the faster's), passes_timed, forward_ops
+    and reverse_ops.
     """
     choice(many, "many", ("inputs", "outputs"))
     if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or not sizes:

@@ -8,7 +8,7 @@ inside the axes.
 import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
-from matplotlib.ticker import FixedLocator, NullLocator
+from matplotlib.ticker import FixedLocator
 
 from helpers.descent import (CONVEX, NON_CONVEX, PARABOLA, ROSENBROCK, TILTED_BOWL, BatchRun, Descent,
                              LineFit, Loss, gradient_descent, regime, stationary_points, update_factor)
@@ -30,8 +30,7 @@ def _fixed_ticks(ax, xticks, yticks):
     """Fixed tick positions and no minor ticks: the axes then cost little to redraw."""
     ax.xaxis.set_major_locator(FixedLocator(xticks))
     ax.yaxis.set_major_locator(FixedLocator(yticks))
-    ax.xaxis.set_minor_locator(NullLocator())
-    ax.yaxis.set_minor_locator(NullLocator())
+    ax.minorticks_off()
 
 
 def _steps(steps):

@@ -1,5 +1,6 @@
 """Draw a computation graph with matplotlib alone, left to right by depth."""
 import math
+from collections import Counter
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
@@ -155,16 +156,13 @@ class GraphDrawing:
         self.nodes = output.topo()
         pos = layout(self.nodes)
         index = {id(n): i for i, n in enumerate(self.nodes)}
-        xs = [p[0] for p in pos.values()]
-        ys = [p[1] for p in pos.values()]
+        xs, ys = zip(*pos.values())
         ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)       # first: the labels need the scale
         ax.set_ylim(min(ys) - 0.7, max(ys) + 0.7)
         half = {id(n): _half_size(n, _node_text(n, show_grad, fmt, formulas)) for n in self.nodes}
         self.edge_keys, self.edge_slots, self.edge_text, self.edge_arrows = [], [], [], []
         for child in self.nodes:
-            copies, seen = {}, {}
-            for p in child.parents:
-                copies[id(p)] = copies.get(id(p), 0) + 1
+            copies, seen = Counter(id(p) for p in child.parents), {}
             for k, (parent, d) in enumerate(zip(child.parents, child.local)):
                 (x0, y0), (x1, y1) = pos[id(parent)], pos[id(child)]
                 # Fan parallel edges apart; bend an edge that skips a column around it.

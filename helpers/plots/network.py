@@ -1,18 +1,11 @@
 """Draw a small network: neurons with their activations and errors, weights as edges.
 
-Each neuron is a circle filled according to its activation (white at 0, full
-orange at 1; inputs grey) with its value written inside, and, when the target is given,
-its error delta = dC/dz underneath. Each weight is an edge whose width grows
-with |w|; its sign is shown twice, so that colour is never the only cue:
-positive weights are solid blue, negative ones dashed vermillion (both from
-the Okabe-Ito palette, distinguishable with every common colour-vision
-deficiency and in greyscale by the dashes).
-
-`draw_network` returns a `NetworkDrawing`; its `update(net, x, y)` changes
-the artists in place, for a live panel.
-
-`draw_dominoes` draws the order of backpropagation instead of the network:
-one domino per layer, falling from the output back towards the input.
+Each neuron is a circle filled by its activation (white at 0, full orange at
+1; inputs grey) with its value inside and, given the target, its error
+delta = dC/dz underneath. An edge's width grows with |w|, and its sign shows
+twice, so that colour is never the only cue: positive weights solid blue,
+negative ones dashed vermillion (Okabe-Ito colours). `draw_dominoes` draws
+the order of backpropagation instead: one domino per layer, output first.
 """
 import matplotlib.pyplot as plt
 import numpy as np
@@ -85,12 +78,10 @@ class NetworkDrawing:
         self.ax, self.fmt, self.max_width = ax, fmt, max_width
         self.sizes = list(net.sizes)
         self.pos = network_positions(self.sizes)
-        segments, self.edge_index = [], []
-        for i, w in enumerate(net.weights):
-            for j in range(w.shape[0]):
-                for k in range(w.shape[1]):
-                    segments.append([self.pos[i][k], self.pos[i + 1][j]])
-                    self.edge_index.append((i, j, k))
+        # weights[i][j, k] joins neuron k of layer i to neuron j of layer i + 1
+        self.edge_index = [(i, j, k) for i, w in enumerate(net.weights)
+                           for j, k in np.ndindex(w.shape)]
+        segments = [[self.pos[i][k], self.pos[i + 1][j]] for i, j, k in self.edge_index]
         self.edges = LineCollection(segments, zorder=1, capstyle="round")
         ax.add_collection(self.edges)
         points = np.vstack(self.pos)

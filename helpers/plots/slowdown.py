@@ -6,21 +6,21 @@ figure of the live panel: it is built once and `update` moves its artists in
 place; what does not move is drawn from a cached picture (`freeze_static`).
 """
 import numpy as np
-from matplotlib.ticker import FixedLocator, NullLocator
+from matplotlib.ticker import FixedLocator
 
 from helpers.activations import Sigmoid
 from helpers.costs import CrossEntropyCost, QuadraticCost
 from helpers.neuron import FIELDS, NeuronHistory
 from helpers.plots.background import freeze_static
+from helpers import style
 from helpers.style import COLORS
-from helpers.style import COST_STYLE as STYLE_OF_EVERY_COST
 from helpers.validate import choice, float_array, instance, real
 
-__all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points", "plot_costs_of_output",
-           "SlowdownDrawing", "Z_LIMITS"]
+__all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points",
+           "plot_costs_of_output", "SlowdownDrawing", "Z_LIMITS"]
 
 # The two costs of a sigmoid neuron, in the look they have in every figure (helpers.style).
-COST_STYLE = {name: STYLE_OF_EVERY_COST[name] for name in ("quadratic", "cross-entropy")}
+COST_STYLE = {name: style.COST_STYLE[name] for name in ("quadratic", "cross-entropy")}
 Z_LIMITS = (-10.0, 10.0)
 _TINY = np.finfo(float).tiny
 
@@ -209,8 +209,7 @@ class SlowdownDrawing:
     def _dress(self):
         """Fixed limits and ticks (the epoch axis follows the epochs slider)."""
         for ax in (self.ax_cost, self.ax_output, self.ax_sigmoid):
-            ax.xaxis.set_minor_locator(NullLocator())
-            ax.yaxis.set_minor_locator(NullLocator())
+            ax.minorticks_off()
         self.ax_cost.set_ylim(-0.03, 1.08)
         self.ax_cost.yaxis.set_major_locator(FixedLocator([0, 1]))
         self.ax_cost.set_ylabel("cost ÷ start")
