@@ -27,7 +27,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from exercises import exercises, worked_answer  # noqa: E402
-from make_nbgrader_course import BEGIN, END, POINTS, nbgrader_notebook  # noqa: E402
+from make_nbgrader_course import BEGIN, COURSE_ID, END, POINTS, nbgrader_notebook  # noqa: E402
 from make_student_version import student_notebook  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -109,11 +109,16 @@ def run_tool(destination):
                            str(destination)], capture_output=True, text=True, timeout=300)
 
 
-def test_every_notebook_becomes_an_assignment(tmp_path):
+def test_every_notebook_becomes_an_assignment(tmp_path, monkeypatch):
+    from traitlets.config.loader import PyFileConfigLoader
     result = run_tool(tmp_path / "course")
     assert result.returncode == 0, result.stderr
     course = tmp_path / "course"
-    assert (course / "nbgrader_config.py").exists()
+    monkeypatch.setenv("PATH", os.environ["PATH"])          # the config adds the venv's programs
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    assert config.CourseDirectory.course_id == COURSE_ID
+    assert config.CourseDirectory.db_url == f"sqlite:///{course.resolve() / 'gradebook.db'}"
+    assert os.environ["PATH"].split(os.pathsep)[0] == os.path.dirname(sys.executable)
     for path in NOTEBOOKS:
         version = nbformat.read(course / "source" / path.stem / path.name, as_version=4)
         graded = [c for c in version.cells if nbgrader(c).get("grade")]
@@ -171,6 +176,14 @@ def release_and_grade(folder):
 
     result = run_tool(folder)
     assert result.returncode == 0, result.stderr
+    # The first release by the command a teacher types, the venv not activated: the config
+    # finds the `alembic` program nbgrader runs to make the gradebook.
+    scripts = str(pathlib.Path(sys.executable).parent)
+    bare = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if p != scripts)
+    command = subprocess.run([os.path.join(scripts, "nbgrader"), "generate_assignment",
+                              ASSIGNMENTS[0]], cwd=folder, capture_output=True, text=True,
+                             timeout=600, env=dict(os.environ, PATH=bare))
+    assert command.returncode == 0 and (folder / "gradebook.db").exists(), command.stderr[-3000:]
     config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
     api = NbGraderAPI(config=config)
     assert pathlib.Path(api.coursedir.root) == folder.resolve()
@@ -182,7 +195,8 @@ def release_and_grade(folder):
     mistakes = {}
     for path in NOTEBOOKS:
         assignment = path.stem
-        ok(api.generate_assignment(assignment), f"generate_assignment {assignment}")
+        if assignment != ASSIGNMENTS[0]:
+            ok(api.generate_assignment(assignment), f"generate_assignment {assignment}")
         release = nbformat.read(folder / "release" / assignment / path.name, as_version=4)
         answers = [worked_answer(e.solution).rstrip("\n") for e in exercises(path)]
         submissions = {"answers": filled_in(release, answers), "blank": release}
@@ -195,7 +209,8 @@ def release_and_grade(folder):
             nbformat.write(nb, submitted / path.name)
             ok(api.autograde(assignment, student), f"autograde {assignment} for {student}")
     # The feedback, by the command a teacher types, from the course folder.
-    command = subprocess.run(["nbgrader", "generate_feedback", MISTAKE_ASSIGNMENT],
+    command = subprocess.run([os.path.join(scripts, "nbgrader"), "generate_feedback",
+                              MISTAKE_ASSIGNMENT],
                              cwd=folder, capture_output=True, text=True, timeout=600)
     assert command.returncode == 0, command.stderr[-3000:]
     return api, mistakes
@@ -209,10 +224,9 @@ def course(tmp_path_factory):
         # session"); the nbgrader command only prints it, pytest's RuntimeWarning filter
         # (pyproject.toml) would make it an error.
         warnings.simplefilter("ignore", sqlalchemy.exc.SAWarning)
-        # nbgrader runs the `alembic` program to make its gradebook, and the teacher's
-        # `nbgrader` is the venv's: its programs come first on PATH.
-        scripts = pathlib.Path(sys.executable).parent
-        patch.setenv("PATH", f"{scripts}{os.pathsep}{os.environ['PATH']}")
+        # Loading nbgrader_config.py here puts the venv's programs first on PATH (see the
+        # config): undone after.
+        patch.setenv("PATH", os.environ["PATH"])
         api, mistakes = release_and_grade(folder)
     return folder, api, mistakes
 

@@ -45,10 +45,16 @@ CONFIG = '''\
 Run every nbgrader command from this folder, e.g.
     nbgrader generate_assignment 05-four-equations
 """
+import os
 import pathlib
+import sys
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 here = pathlib.Path(__file__).resolve().parent
+
+# nbgrader makes its gradebook by running the `alembic` program: find it beside this Python,
+# also when the virtual environment is not activated (`../.venv/bin/nbgrader ...`).
+os.environ["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
 
 c.CourseDirectory.course_id = "{course_id}"
 c.CourseDirectory.root = str(here)
