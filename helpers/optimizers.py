@@ -16,7 +16,7 @@ from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, check_descent, d
 from helpers.validate import instance, integer, positive, positive_int, real, sequence
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
-           "explore_moves", "pattern_search", "hooke_jeeves",
+           "explore_moves", "hooke_jeeves",
            "CountedLoss", "MethodRun", "method_runs", "compare_methods", "comparison_table"]
 
 COMPARISON_START = (-1.2, 1.0)      # the classic start, on the far side of the curved valley
@@ -80,74 +80,53 @@ def explore_moves(f, x, fx, step):
     return x, fx
 
 
-def _counting_loss(f, start):
-    """f as Hooke-Jeeves calls it: on arrays, counting calls, refusing NaN."""
-    scalar = np.ndim(start) == 0
-    calls = [0]
+def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=10_000,
+                 target=None, callback=None):
+    """Pattern search: only loss values, no derivatives. Returns the `Descent` of base points.
 
-    def loss(x):
+    Explores around the base point (`explore_moves`); when that finds a lower
+    loss, jumps as far again the same way and explores there; when it does
+    not, multiplies the step by `shrink`. Stops when the step is below
+    `min_step`, the loss is <= `target`, or after about `max_evaluations`
+    calls of f. callback(t, base, loss) after each move.
+    """
+    scalar, calls = np.ndim(start) == 0, [0]
+
+    def loss(x):                          # f on arrays, counting its calls, refusing NaN
         calls[0] += 1
         value = float(f(x[0] if scalar else x))
         if math.isnan(value):
             raise ValueError(f"f returned NaN at {x}")
         return value
-    loss.calls, loss.scalar = calls, scalar
-    return loss
-
-
-def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=10_000,
-                 target=None, callback=None):
-    """Pattern search: only loss values, no derivatives. Returns the `Descent` of base points.
-
-    Stops when the step is below `min_step`, the loss is <= `target`, or after
-    about `max_evaluations` calls of f. callback(t, base, loss) after each move.
-    """
-    loss = _counting_loss(f, start)
-    path = {"points": [], "losses": [], "steps": []}
-
-    def moved(base, f_base, step):
-        path["points"].append(base), path["losses"].append(f_base), path["steps"].append(step)
-        if callback is not None and len(path["points"]) > 1:
-            callback(len(path["points"]) - 1, base, f_base)
 
     def stop(f_base):
         if target is not None and f_base <= target:
             return f"loss <= target {target:g}"
-        if loss.calls[0] >= max_evaluations:
-            return f"used max_evaluations={max_evaluations}"
-        return ""
+        return f"used max_evaluations={max_evaluations}" if calls[0] >= max_evaluations else ""
 
     base = np.atleast_1d(start_point(start))
-    reason = pattern_search(loss, base, step, shrink, min_step, stop, moved)
-    points = np.array(path["points"])
-    return Descent(points[:, 0] if loss.scalar else points, np.array(path["losses"]),
-                   np.array(path["steps"][1:]), False, not reason.startswith("used"), reason)
-
-
-def pattern_search(loss, base, step, shrink, min_step, stop, moved):
-    """The Hooke-Jeeves loop from the array `base`; returns why it stopped.
-
-    shrink -- between 0 and 1: the step's factor when no move lowers the loss
-    stop(f_base) -- a reason to stop now, or ""
-    moved(base, f_base, step) -- told of every new base point
-    """
     f_base = loss(base)
-    moved(base, f_base, step)
-    while not stop(f_base):
+    points, losses, steps = [base], [f_base], []
+    while not (reason := stop(f_base)):
         if step < min_step:
-            return f"step below min_step {min_step:g}"
+            reason = f"step below min_step {min_step:g}"
+            break
         x, fx = explore_moves(loss, base, f_base, step)
         if fx >= f_base:
             step *= shrink                            # nothing lower nearby: look closer
             continue
         while fx < f_base:                            # it worked: keep going that way
             previous, base, f_base = base, x, fx
-            moved(base, f_base, step)
+            points.append(base), losses.append(f_base), steps.append(step)
+            if callback is not None:
+                callback(len(points) - 1, base, f_base)
             if stop(f_base):
                 break
             pattern = base + (base - previous)        # jump as far again, same direction,
             x, fx = explore_moves(loss, pattern, loss(pattern), step)   # and explore there
-    return stop(f_base)
+    points = np.array(points)
+    return Descent(points[:, 0] if scalar else points, np.array(losses), np.array(steps),
+                   False, not reason.startswith("used"), reason)
 
 
 # ----------------------------------------------------------------------------- comparison
