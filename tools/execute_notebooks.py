@@ -15,6 +15,10 @@ that move nothing before the notebook runs, and without it "Error
 displaying widget: model not found". The fallbacks read the same in
 JupyterLab before running, on GitHub and in nbconvert; running a cell
 replaces them with live widgets.
+
+A cell's printed text is stored as one stream per name (stdout, stderr), joined
+as nbval joins it: a line the kernel happened to flush in two pieces under load
+would otherwise be stored in two.
 """
 import pathlib
 import sys
@@ -22,13 +26,14 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
+from nbval.plugin import coalesce_streams
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def drop_widget_views(nb):
-    """Keep each widget output's fallback types only, and no widget state (in place)."""
+def store_as_read_without_a_kernel(nb):
+    """Keep each widget output's fallback types only, one stream per name, and no widget state (in place)."""
     for cell in nb.cells:
         outputs = []
         for output in cell.get("outputs", []):
@@ -39,7 +44,7 @@ def drop_widget_views(nb):
                     continue
             outputs.append(output)
         if cell.cell_type == "code":
-            cell.outputs = outputs
+            cell.outputs = coalesce_streams(outputs)
     nb.metadata.pop("widgets", None)
     return nb
 
@@ -54,7 +59,7 @@ def execute(path):
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
-    drop_widget_views(nb)
+    store_as_read_without_a_kernel(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 
