@@ -137,10 +137,8 @@ def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
             raise ValueError(f"backprop returned {name} with shapes {[np.shape(g) for g in got]}, "
                              f"expected {[w.shape for w in want]}")
     numerical = numerical_gradient(net, X, Y, h)
-    errors = {}
-    for name, k in (("biases", 0), ("weights", 1)):
-        for i, (a, b) in enumerate(zip(analytic[k], numerical[k])):
-            errors[f"{name}[{i}]"] = relative_error(a, b)
+    errors = {f"{name}[{i}]": relative_error(a, b) for k, name in enumerate(("biases", "weights"))
+              for i, (a, b) in enumerate(zip(analytic[k], numerical[k]))}
     name, errs = max(errors.items(), key=lambda kv: np.max(kv[1]))
     idx = np.unravel_index(np.argmax(errs), errs.shape)
     max_error = float(errs[idx])

@@ -24,6 +24,7 @@ __all__ = ["ParabolaDrawing", "draw_parabola_descent", "plot_regimes", "plot_dis
 PARABOLA_WINDOW = (-8.0, 6.0)          # symmetric about the minimum w = -1
 DISTANCE_LIMIT = 7.5                   # the right-hand axes show |w_t + 1| up to this
 LOSS_FLOOR, LOSS_CEILING = 1e-12, 1e3  # the range of the loss axes of the contour panel
+_BOX = dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85)   # under a text
 
 
 def _fixed_ticks(ax, xticks, yticks):
@@ -78,9 +79,7 @@ class ParabolaDrawing:
         ax.set_xlabel("w")
         ax.set_ylabel("C(w) = (w + 1)²")
         self.text = ax.text(0.5, 0.98, "", transform=ax.transAxes, ha="center", va="top",
-                            fontsize=9, color=COLORS["ink"],
-                            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85)) \
-            if show_text else None
+                            fontsize=9, color=COLORS["ink"], bbox=_BOX) if show_text else None
         self.dynamic = [self.path_line, self.start_mark] + ([self.text] if show_text else [])
         if ax_dist is not None:
             ax_dist.axhline(0.0, color=COLORS["muted"], lw=0.8)
@@ -225,8 +224,7 @@ class ContourDrawing:
         ax.set_ylabel("y")
         ax.grid(False)
         self.text = ax.text(0.02, 0.98, "", transform=ax.transAxes, ha="left", va="top",
-                            fontsize=8.5, color=COLORS["ink"],
-                            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85))
+                            fontsize=8.5, color=COLORS["ink"], bbox=_BOX)
         self.dynamic = [self.path_line, self.start_mark, self.text]
         if ax_loss is not None:
             self.loss_line, = ax_loss.semilogy([], [], "-o", color=COLORS["main"], lw=1.2, ms=3)

@@ -244,10 +244,8 @@ def _pairs(edges, name):
 
 
 def draw_graph(output, ax=None, highlight=(), show_grad=False, fmt=".4g", formulas=True):
-    """Draw the graph that computes `output`: node formulas and values, edge derivatives.
-
-    Each node shows how it was computed ("c = a + b") above its value, and
-    parallel edges between the same two nodes are fanned apart.
+    """Draw the graph that computes `output`: node formulas and values, edge derivatives
+    (parallel edges between the same two nodes fanned apart).
 
     highlight -- (parent, child) pairs of Values to draw thick (a path, say)
     show_grad -- also print each node's .grad (after a backward pass)

@@ -62,9 +62,7 @@ class WorkPlot:
     curves -- which of "paths" (w^k), "path_sum" (k w^k multiply-adds) and
               "factored" (w k multiply-adds) to draw; each is labelled at its
               right end, nearer the line than a legend
-    The lines hold log10 of the counts on a linear axis whose ticks are
-    labelled in powers of ten; the depth axis has a tick at every depth
-    (every other one past 12).
+    The lines hold log10 of the counts, on ticks labelled in powers of ten.
     `update(width, depth)` moves the curves to another width and the markers
     to another depth, in place; `counts(key)` reads a curve back as counts.
     """
