@@ -48,14 +48,12 @@ def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
     target -- draw the target output as a dotted line
     """
     ax = _axes(ax)
-    longest = 0
     for label, (values, style) in curves.items():
         ax.plot(np.arange(len(values)), values, label=label, **style)
-        longest = max(longest, len(values) - 1)
     if target is not None:
         ax.axhline(target, color=COLORS["muted"], linestyle=":", linewidth=1,
                    label=f"target y = {target:g}")
-    ax.set_xlim(0, longest)
+    ax.set_xlim(0, max((len(values) - 1 for values, _ in curves.values()), default=0))
     ax.set_xlabel("epoch")
     ax.set_ylabel(ylabel)
     if title:
