@@ -133,3 +133,23 @@ def test_panel_sweep(name, record_property):
                 assert not problems, f"{name} after clicking {button.description!r} at {setting}: {problems}"
     record_property("median_update_ms", round(1e3 * statistics.median(durations), 2))
     plt.close("all")
+
+
+@pytest.mark.parametrize("name", sorted(PANELS))
+def test_fallback_reads_as_text_and_is_valid_html(name):
+    """Read without a kernel: no block element inside a <p>, each table row on a line of its own."""
+    panel = PANELS[name]()
+    fallback = panel.fallback()
+    for paragraph in re.findall(r"<p\b[^>]*>(.*?)</p>", fallback["text/html"], re.S):
+        assert not re.search(r"<(table|div|p|ul|ol|h[1-6]|pre)\b", paragraph), \
+            f"{name}: a block element inside a <p>: {paragraph[:120]!r}"
+    assert "<" not in fallback["text/plain"].replace("<the panel", ""), f"{name}: markup in the text"
+    for table in re.findall(r"<table\b.*?</table>", fallback["text/html"], re.S):
+        for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S):
+            cells = [re.sub(r"<[^>]+>", "", cell).strip()
+                     for cell in re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", row)]
+            line = [ln for ln in fallback["text/plain"].splitlines() if all(c in ln for c in cells)]
+            assert line, f"{name}: the row {cells} is not on one line of the text"
+            assert re.search(r"\s{2,}".join(re.escape(c) for c in cells if c), line[0]), \
+                f"{name}: the row {cells} runs together: {line[0]!r}"
+    plt.close("all")

@@ -33,6 +33,7 @@ from helpers.validate import float_array, positive
 __all__ = ["Panel", "ProgressBar", "all_panels", "new_figure", "readable_line"]
 
 LIVE = "live when the notebook runs"
+BLOCK = re.compile(r"<(table|div|p|ul|ol|h[1-6]|pre|blockquote)\b", re.I)   # not allowed inside a <p>
 
 
 def new_figure(**kwargs):
@@ -121,9 +122,32 @@ def readable_line(controls):
 
 
 def _text_of_html(markup):
-    text = re.sub(r"<br\s*/?>", "\n", markup)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text).strip()
+    """Readable text of a readout's HTML: <br> starts a line, a table becomes aligned rows."""
+    parts = re.split(r"(<table\b.*?</table>)", markup, flags=re.S | re.I)
+    text = "".join(_text_of_table(part) if i % 2 else _plain_text(part) for i, part in enumerate(parts))
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _plain_text(markup):
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", markup)))
+
+
+def _text_of_table(markup):
+    """A table's rows on lines of their own, columns padded to line up in a fixed-width font."""
+    cells = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S | re.I)
+    rows = [[_plain_text(cell).strip() for cell in cells.findall(row)]
+            for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", markup, re.S | re.I)]
+    widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(map(len, rows), default=0))]
+    return "\n" + "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths))
+                             for row in rows) + "\n"
+
+
+def _readout_markup(readout, is_text):
+    """A readout as HTML: a paragraph, or a <div> when it holds a block (a <p> cannot hold a table)."""
+    if is_text:
+        return f'<p class="panel-readout">{html.escape(readout)}</p>'
+    tag = "div" if BLOCK.search(readout) else "p"
+    return f'<{tag} class="panel-readout">{readout}</{tag}>'
 
 
 def _widget_tree(widget):
@@ -277,8 +301,7 @@ class Panel:
         readouts = [(w.value, type(w).__name__ == "Label") for w in self._readouts(box)]
         plain = "\n".join([line, *(r if is_text else _text_of_html(r) for r, is_text in readouts)])
         markup = "".join([f'<p class="panel-controls">{html.escape(line)}</p>',
-                          *(f'<p class="panel-readout">{html.escape(r) if is_text else r}</p>'
-                            for r, is_text in readouts)])
+                          *(_readout_markup(r, is_text) for r, is_text in readouts)])
         return {"text/plain": plain, "text/html": markup}
 
     def control_box(self):
