@@ -1,16 +1,12 @@
 """Checks for the softmax and training exercises."""
-import numbers
-
 import numpy as np
 
 from helpers.activations import softmax
 from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
-from helpers.network import Network
-from helpers.training import misclassified
-from helpers.validate import float_array, instance, integer
+from helpers.validate import float_array, integer
 
-__all__ = ["check_softmax_probability", "check_output_error", "check_misclassified_count",
-           "check_stable_softmax", "check_log_softmax", "SOFTMAX_MISTAKES", "LOG_SOFTMAX_MISTAKES"]
+__all__ = ["check_softmax_probability", "check_output_error", "check_stable_softmax", "check_log_softmax",
+           "SOFTMAX_MISTAKES", "LOG_SOFTMAX_MISTAKES"]
 
 
 def _softmax(z):
@@ -65,25 +61,6 @@ def check_output_error(z, label, delta):
     if np.allclose(delta, a, atol=1e-3):
         return CheckResult(False, "that is a itself.", "subtract the one-hot target y.")
     return CheckResult(False, "delta does not match a - y.", hint)
-
-
-def check_misclassified_count(net, X, labels, count):
-    """How many columns of X the network classifies wrongly."""
-    hint = ("predict with net.feedforward(X).argmax(axis=0) and count the entries that differ "
-            "from the labels, e.g. with np.sum(predicted != labels).")
-    wrong, _ = misclassified(instance(net, "net", Network), X, labels)
-    if is_unanswered(count):
-        return CheckResult(False, "replace ... with your count.", hint)
-    if isinstance(count, bool) or not isinstance(count, (numbers.Integral, np.integer)):
-        return CheckResult(False, f"the count should be a whole number, got {count!r}.",
-                           "np.sum(...) of booleans is an integer; int(...) makes it a plain one.")
-    m = np.asarray(labels).size
-    if int(count) == wrong.size:
-        return CheckResult(True, "your count matches the network's mistakes on the test set, "
-                                 "and 1 - count / m is its test accuracy.")
-    if int(count) == m - wrong.size:
-        return CheckResult(False, "that counts the right answers.", "count where they differ.")
-    return CheckResult(False, f"{count} is not the number of misclassified images.", hint)
 
 
 # ---- the coding exercises: a stable softmax and log-softmax -------------------------------
