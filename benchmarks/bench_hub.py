@@ -345,6 +345,7 @@ def run():
     fixtures = browser_conftest()
     executable = fixtures.find_chromium()
     wall = time.monotonic()
+    load_before = os.getloadavg()[0]
     stop = threading.Event()
     students = []
     with tempfile.TemporaryDirectory(prefix="bench-hub-") as tmp:
@@ -385,12 +386,19 @@ def run():
                         if state["full"] is None and not arriving.is_alive() and all(
                                 s.moving.is_set() for s in students):
                             state["full"] = len(samples)
+                            state["cpu"] = cpu_snapshot(hub, students)
                             print("  hub: the whole class is moving its sliders ...",
                                   file=sys.stderr, flush=True)
                         return (state["full"] is not None
                                 and len(samples) >= state["full"] + FULL_LOAD_MOVES)
 
                     samples = browser_moves(page, keys, done)
+                    cpu = cpu_snapshot(hub, students)
+                    moves = len(samples) - state["full"]
+                    state["cpu_per_move"] = {
+                        kind: (cpu[0][kind] - state["cpu"][0][kind])
+                        / (cpu[1] - state["cpu"][1] + moves) for kind in cpu[0]}
+                    state["window"] = cpu[2] - state["cpu"][2]
                     memory, rest = measure_memory(hub, ["watcher"] + [s.student
                                                                       for s in students])
                     context.close()
@@ -402,10 +410,29 @@ def run():
         finally:
             stop.set()
             hub.stop()
-    return rows(students, samples, state["full"], memory, rest, time.monotonic() - wall)
+    return rows(students, samples, state, memory, rest, load_before, time.monotonic() - wall)
 
 
-def rows(students, samples, full, memory, rest, wall):
+def cpu_snapshot(hub, students):
+    """({kind: CPU seconds used so far}, slider updates so far, time); kinds: kernels,
+    servers, proxy, hub (everything the hub started, and the hub)."""
+    seconds = dict.fromkeys(("kernels", "servers", "proxy", "hub"), 0.0)
+    for proc in hub.processes():
+        try:
+            command = " ".join(proc.cmdline())
+            times = proc.cpu_times()
+        except Exception:
+            continue
+        kind = ("kernels" if "ipykernel" in command else "servers" if "singleuser" in command
+                else "proxy" if "configurable-http-proxy" in command else "hub")
+        seconds[kind] += times.user + times.system
+    return seconds, sum(len(s.updates) for s in students), time.monotonic()
+
+
+def rows(students, samples, state, memory, rest, load_before, wall):
+    full = state["full"]
+    cpu = state["cpu_per_move"]
+    cpu_per_move = sum(cpu.values())
     failed = [s for s in students if s.error or s.notebook is None]
     for s in failed:
         print(f"  hub: {s.student} failed: {s.error}", file=sys.stderr)
@@ -457,6 +484,13 @@ def rows(students, samples, full, memory, rest, wall):
             budget=f"<= {MEMORY_BUDGET_MB:.0f} MB", ok=max(per_student) <= MEMORY_BUDGET_MB),
         Row(f"hub: memory in total, {len(per_student)} students + hub + proxy (PSS)",
             f"{(sum(per_student) + rest / 2**20) / 1024:.2f} GB"),
+        Row(f"hub: CPU per slider move at full load, all processes ("
+            + ", ".join(f"{kind} {1e3 * ms:.0f} ms" for kind, ms in cpu.items())
+            + f"; {state['window']:.0f} s window)", f"{1e3 * cpu_per_move:.0f} ms"),
+        Row("hub: students moving a slider once a second that 2 cores can serve at most "
+            "(2 CPU s per s / CPU per move)", f"{2 / cpu_per_move:.0f}"),
+        Row("hub: load average before the run (other work on the machine)",
+            f"{load_before:.1f}"),
         Row("hub: timeouts set (http_timeout, start_timeout, concurrent_spawn_limit)",
             f"{timeouts['Spawner.http_timeout']} s, {timeouts['Spawner.start_timeout']} s, "
             f"{timeouts['JupyterHub.concurrent_spawn_limit']}"),
