@@ -1,9 +1,10 @@
-"""Every link in README.md and docs/*.md leads somewhere (checked offline).
+"""Every link in README.md, docs/*.md and the notebooks' markdown leads somewhere (offline).
 
 Relative links must name a file or folder of the repository (and an anchor a
 heading of the target page); http(s) links must be well-formed URLs; Binder
 links must open a notebook that exists. The teaching guide must list every
-exercise check a notebook calls.
+exercise check a notebook calls. A link from one notebook to another's heading uses
+JupyterLab's anchor (the heading's text, spaces as hyphens).
 """
 import json
 import pathlib
@@ -122,3 +123,36 @@ def test_teaching_guide_lists_every_exercise_check():
     modules = "".join(p.read_text() for p in (ROOT / "helpers" / "checks").glob("*.py"))
     unknown = {name for name in listed if f"def {name}(" not in modules}
     assert not unknown, f"docs/teaching.md names checks that helpers/checks/ does not define: {unknown}"
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def markdown_of(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+
+
+def notebook_anchors(notebook):
+    """JupyterLab's anchor for a heading: its text with spaces turned into hyphens."""
+    return {m.group(1).replace(" ", "-") for text in markdown_of(notebook)
+            for m in re.finditer(r"^#{1,6}\s+(.+?)\s*$", FENCE.sub("", text), re.MULTILINE)}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_links_resolve(notebook):
+    """A link between notebooks opens the file, and its anchor is a heading there."""
+    broken = []
+    for text in markdown_of(notebook):
+        for target in LINK.findall(prose(text)):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+                continue
+            path, _, anchor = urllib.parse.unquote(target).partition("#")
+            file = (notebook.parent / path).resolve() if path else notebook
+            if not file.exists() or ROOT not in file.parents:
+                broken.append(f"{target} (no such file)")
+            elif anchor and file.suffix == ".ipynb" and anchor not in notebook_anchors(file):
+                broken.append(f"{target} (no heading #{anchor} in {file.name})")
+            elif anchor and file.suffix == ".md" and anchor not in anchors(file):
+                broken.append(f"{target} (no heading #{anchor} in {file.name})")
+    assert not broken, f"{notebook.name}: broken links: {broken}"
