@@ -12,7 +12,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # import name -> distribution name, where they differ
-DISTRIBUTION = {"sklearn": "scikit-learn", "PIL": "pillow", "IPython": "ipython",
+DISTRIBUTION = {"sklearn": "scikit-learn", "PIL": "pillow", "yaml": "pyyaml", "websocket": "websocket-client", "IPython": "ipython",
                 "repo2docker": "jupyter-repo2docker", "jupyter_server": "jupyter-server",
                 "jupyter_client": "jupyter-client"}
 
