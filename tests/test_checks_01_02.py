@@ -12,6 +12,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from helpers.checks import as_array, check_written
 from helpers.checks import graphs as cg
 from helpers.checks import paths as cp
 from helpers.examples import diamond_chain, diamond_counts, running_example
@@ -32,6 +33,33 @@ def hint_of(result):
     assert not result, f"accepted a planted mistake: {result!r}"
     assert not repr(result).startswith("Correct")
     return result.hint
+
+
+# ---- the pieces every coding check is built from -----------------------------------
+
+def test_check_written_says_not_yet_for_a_stub_and_for_a_value():
+    def stub(x):
+        ...
+
+    written = check_written(stub, "cube", "write cube(x).", "the hint")
+    assert not written and (written.message, written.hint) == ("write cube(x).", "the hint")
+    for answer, hint in ((3, "the hint"), ("cube", "pass cube itself")):
+        result = check_written(answer, "cube", "write cube(x).", "the hint",
+                               None if hint == "the hint" else hint)
+        assert not result and result.hint == hint
+        assert result.message == f"cube should be a function, got {type(answer).__name__}."
+    assert check_written(cube, "cube", "write cube(x).", "the hint") is None
+
+
+def test_as_array_converts_numbers_and_names_what_is_not():
+    array, failed = as_array([[1, 2], [3, 4]], "f should return numbers", "h")
+    assert failed is None and array.dtype == float and array.shape == (2, 2)
+    for got in (None, ...):
+        _, failed = as_array(got, "f should return numbers", "h", nothing="f returned nothing.")
+        assert not failed and (failed.message, failed.hint) == ("f returned nothing.", "h")
+    for got, kind in ((object(), "object"), ([[1, 2], [3]], "list"), ({"a": 1}, "dict")):
+        _, failed = as_array(got, "f should return numbers", "h")
+        assert not failed and failed.message == f"f should return numbers, got {kind}."
 
 
 # ---- 01: the cube -------------------------------------------------------------------

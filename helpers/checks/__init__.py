@@ -9,9 +9,13 @@ so an exception in it becomes "Not yet: ... raised X on line N".
 The pieces an exercise check is built from:
 
     rng = learner_rng(seed)                       # fresh inputs on every call
+    failed = check_written(fn, "cube", "write cube(x) above, then run this check.", hint)
+    if failed is not None:
+        return failed                             # still `...`, or not a function
     got, failed = call_learner(fn, x, what="cube")
-    if failed:
+    if failed is not None:
         return failed                             # "cube raised ... on line 2: `...`"
+    got, failed = as_array(got, "cube should return numbers", hint)   # a float array, or "Not yet"
     wrong = check_shape(got, (3, 2), "cube(x)")   # None, or "Not yet" naming both shapes
     hint = first_mistake(got, {"forgot the 3": lambda x: x ** 2}, x)
 
@@ -24,7 +28,6 @@ import linecache
 import math
 import numbers
 import os
-import sys
 import sysconfig
 import types
 import warnings
@@ -33,8 +36,8 @@ import numpy as np
 
 from helpers.validate import function, instance, integer, positive_int, real
 
-__all__ = ["CheckResult", "is_unanswered", "call_learner", "check_shape", "learner_rng",
-           "check_close", "agrees", "first_mistake", "check_function"]
+__all__ = ["CheckResult", "is_unanswered", "check_written", "call_learner", "as_array",
+           "check_shape", "learner_rng", "check_close", "agrees", "first_mistake", "check_function"]
 
 
 class CheckResult:
@@ -76,6 +79,23 @@ def is_unanswered(answer):
                                                     and _is_stub(answer))
 
 
+PASS_THE_FUNCTION = "pass the function itself (its name, without parentheses)."
+
+
+def check_written(fn, name, prompt, hint, not_callable_hint=None):
+    """None when the learner has written the function `name`, else a "Not yet".
+
+    prompt            -- the message while fn is still `...` or a stub: what to write, where
+    not_callable_hint -- the hint for "name should be a function, got <type>." (default: hint)
+    """
+    if is_unanswered(fn):
+        return CheckResult(False, prompt, hint)
+    if not callable(fn):
+        return CheckResult(False, f"{name} should be a function, got {type(fn).__name__}.",
+                           hint if not_callable_hint is None else not_callable_hint)
+    return None
+
+
 # ---- running the learner's code -----------------------------------------------------
 
 _HELPERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -110,13 +130,11 @@ def call_learner(fn, *args, what="your function"):
     pointing at the learner's own frame, never a traceback. numpy's overflow warnings
     are silenced: the check names the non-finite result instead.
     """
-    instance(what, "what", str)
-    if is_unanswered(fn):
-        return None, CheckResult(False, f"{what} is still a stub: replace the ... with your code "
-                                        f"and run its cell, then run the check.")
-    if not callable(fn):
-        return None, CheckResult(False, f"{what} should be a function, got {type(fn).__name__}.",
-                                 "pass the function itself (its name, without parentheses).")
+    failed = check_written(fn, instance(what, "what", str),
+                           f"{what} is still a stub: replace the ... with your code and run its "
+                           f"cell, then run the check.", "", PASS_THE_FUNCTION)
+    if failed is not None:
+        return None, failed
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -130,6 +148,20 @@ def call_learner(fn, *args, what="your function"):
                                         + (f" ({said})." if said else "."),
                                  "read that line and the error, fix it, run the cell again "
                                  "and then the check.")
+
+
+def as_array(got, not_numbers, hint, nothing=None):
+    """The learner's result as a float array: `(array, None)`, or `(None, a "Not yet")`.
+
+    not_numbers -- the message for a result that is not numbers; ", got <type>." ends it
+    nothing     -- if given, the message for a result of None or `...`
+    """
+    if nothing is not None and (got is None or got is Ellipsis):
+        return None, CheckResult(False, nothing, hint)
+    try:
+        return np.array(got, dtype=float), None
+    except (TypeError, ValueError):
+        return None, CheckResult(False, f"{not_numbers}, got {type(got).__name__}.", hint)
 
 
 def learner_rng(seed=None):
@@ -269,9 +301,10 @@ def check_function(fn, reference, make_inputs, what, hint, mistakes=None, seed=N
     trials = positive_int(trials, "trials", high=1000)
     tol = real(tol, "tol", low=0.0)
     rng = learner_rng(seed)
-    if is_unanswered(fn):
-        return CheckResult(False, f"write {what} in the cell above (replace the ...) and run it, "
-                                  f"then run this check.", hint)
+    failed = check_written(fn, what, f"write {what} in the cell above (replace the ...) and run "
+                                     f"it, then run this check.", hint, PASS_THE_FUNCTION)
+    if failed is not None:
+        return failed
     for _ in range(trials):
         args = make_inputs(rng)
         args = args if isinstance(args, tuple) else (args,)

@@ -1,7 +1,8 @@
 """Checks for the gradient-descent exercises (notebook 04) and the optimiser appendix (08)."""
 import numpy as np
 
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
+                            is_unanswered, learner_rng)
 from helpers.descent import gradient_descent
 from helpers.validate import integer, positive, positive_int, real
 
@@ -143,13 +144,11 @@ def check_descent_path(descend, seed=None, runs=3):
     """
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    if is_unanswered(descend):
-        return CheckResult(False, "write the body of descend(grad, start, eta, steps) in the cell "
-                                  "above (it returns the whole path), then run this check.",
+    failed = check_written(descend, "descend", "write the body of descend(grad, start, eta, steps) "
+                           "in the cell above (it returns the whole path), then run this check.",
                            LOOP_HINT)
-    if not callable(descend):
-        return CheckResult(False, f"descend should be a function, got {type(descend).__name__}.",
-                           LOOP_HINT)
+    if failed is not None:
+        return failed
     for _ in range(runs):
         f, grad, A, m = random_bowl(rng)
         eta = float(rng.uniform(0.3, 0.9)) * 2.0 / float(np.linalg.eigvalsh(A).max())
@@ -158,16 +157,11 @@ def check_descent_path(descend, seed=None, runs=3):
         want = gradient_descent(f, grad, start.copy(), eta=eta, steps=steps).points
         given = start.copy()
         got, failed = call_learner(descend, grad, given, eta, steps, what="descend")
+        if failed is None:
+            got, failed = as_array(got, "descend should return numbers", LOOP_HINT,
+                                   nothing="descend returned nothing: return the array of points.")
         if failed is not None:
             return failed
-        if is_unanswered(got):
-            return CheckResult(False, "descend returned nothing: return the array of points.",
-                               LOOP_HINT)
-        try:
-            got = np.array(got, dtype=float)
-        except (TypeError, ValueError):
-            return CheckResult(False, f"descend should return numbers, got {type(got).__name__}.",
-                               LOOP_HINT)
         if got.shape == (2,):
             return _mistake("final_only")
         if got.ndim != 2 or got.shape[1] != 2:
@@ -251,12 +245,11 @@ def check_newton_step(newton_step, seed=None, runs=3):
     """
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    if is_unanswered(newton_step):
-        return CheckResult(False, "write the body of newton_step(grad, hess, w) in the cell above "
-                                  "(it returns the new point), then run this check.", NEWTON_HINT)
-    if not callable(newton_step):
-        return CheckResult(False, f"newton_step should be a function, got "
-                                  f"{type(newton_step).__name__}.", NEWTON_HINT)
+    failed = check_written(newton_step, "newton_step", "write the body of newton_step(grad, hess, "
+                           "w) in the cell above (it returns the new point), then run this check.",
+                           NEWTON_HINT)
+    if failed is not None:
+        return failed
     for _ in range(runs):
         f, grad, hess = random_curved_loss(rng)
         w = np.round(rng.uniform(-3.0, 3.0, size=2), 2)
@@ -264,16 +257,11 @@ def check_newton_step(newton_step, seed=None, runs=3):
         want = w - np.linalg.solve(H, g)
         given = w.copy()
         got, failed = call_learner(newton_step, grad, hess, given, what="newton_step")
+        if failed is None:
+            got, failed = as_array(got, "newton_step should return two numbers", NEWTON_HINT,
+                                   nothing="newton_step returned nothing: return the new point.")
         if failed is not None:
             return failed
-        if is_unanswered(got):
-            return CheckResult(False, "newton_step returned nothing: return the new point.",
-                               NEWTON_HINT)
-        try:
-            got = np.array(got, dtype=float)
-        except (TypeError, ValueError):
-            return CheckResult(False, f"newton_step should return two numbers, got "
-                                      f"{type(got).__name__}.", NEWTON_HINT)
         if got.shape != (2,):
             return CheckResult(False, f"the new point should have shape (2,), got {got.shape}.",
                                NEWTON_HINT)
@@ -375,13 +363,11 @@ def check_rprop_step(rprop_step, grow=1.2, shrink=0.5, seed=None, runs=3):
         raise ValueError(f"shrink must lie strictly between 0 and 1, got {shrink:g}")
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    if is_unanswered(rprop_step):
-        return CheckResult(False, "write the body of rprop_step(w, g, g_prev, steps) in the cell "
-                                  "above (it returns the new w and the new steps), then run this "
-                                  "check.", RPROP_HINT)
-    if not callable(rprop_step):
-        return CheckResult(False, f"rprop_step should be a function, got "
-                                  f"{type(rprop_step).__name__}.", RPROP_HINT)
+    failed = check_written(rprop_step, "rprop_step", "write the body of rprop_step(w, g, g_prev, "
+                           "steps) in the cell above (it returns the new w and the new steps), "
+                           "then run this check.", RPROP_HINT)
+    if failed is not None:
+        return failed
     for _ in range(runs):
         w, g, g_prev, steps = random_rprop_state(rng)
         want = _rprop(w, g, g_prev, steps, grow, shrink)

@@ -2,7 +2,8 @@
 import math
 import numbers
 
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, call_learner, check_close, check_written, is_unanswered,
+                            learner_rng)
 from helpers.graph import Value
 from helpers.validate import real
 
@@ -120,13 +121,12 @@ def check_cube(cube, seed=None):
     seed -- fixes the inputs (tests); by default each call draws new ones.
     """
     rng = learner_rng(seed)
-    if is_unanswered(cube):
-        return CheckResult(False, "write the function cube(x) in the cell above and run it, "
-                                  "then run this check.", CUBE_HINT)
-    if not callable(cube):
-        return CheckResult(False, f"cube should be a function, got {type(cube).__name__}.",
+    failed = check_written(cube, "cube", "write the function cube(x) in the cell above and run "
+                           "it, then run this check.", CUBE_HINT,
                            "define it with def cube(x): ... and pass the function itself, "
                            "cube, not cube(2).")
+    if failed is not None:
+        return failed
     # Inputs away from 0 and 1, where some slips give the right number by chance.
     xs = [float(s * m) for s, m in zip(rng.choice([-1.0, 1.0], CUBE_TRIALS),
                                        rng.uniform(1.2, 3.0, CUBE_TRIALS).round(3))]

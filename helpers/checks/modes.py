@@ -4,7 +4,8 @@ import numbers
 
 import numpy as np
 
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, call_learner, check_close, check_written, is_unanswered,
+                            learner_rng)
 from helpers.graph import Value
 from helpers.validate import positive_int, real
 
@@ -33,52 +34,56 @@ def _same(xs, ys):
     return all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(xs, ys))
 
 
+def _grade(answer, want, what, hint, right, slips):
+    """Grade a tuple of numbers on the running example: a CheckResult either way.
+
+    right -- the message when answer is want
+    slips -- [(the first numbers of a typical wrong answer, message, hint)], tried in
+             order; a message may name the answer's last number as {last:g}
+    """
+    got = _numbers(answer, len(want), what, hint)
+    if isinstance(got, CheckResult):
+        return got
+    if _same(got, want):
+        return CheckResult(True, right)
+    for start, message, slip_hint in slips:
+        if _same(got[:len(start)], start):
+            return CheckResult(False, message.format(last=got[-1]), slip_hint)
+    return CheckResult(False, f"{_show(got)} are not {what}.", hint)
+
+
 def check_forward_tangents(tangents, a=2.0, b=1.0):
     """(da/da, db/da, dc/da, dd/da, de/da) for e = (a + b)(b + 1): forward mode from a."""
     a, b = real(a, "a"), real(b, "b")
-    what = "the tangents of a, b, c, d, e"
-    hint = ("seed a with 1 and b with 0, then go front to back: each node's tangent is "
-            "the sum of (parent's tangent × edge number).")
-    got = _numbers(tangents, 5, what, hint)
-    if isinstance(got, CheckResult):
-        return got
     c, d = a + b, b + 1
     want = (1.0, 0.0, 1.0, 0.0, d)
-    if _same(got, want):
-        return CheckResult(True, f"{what} from a are {_show(want)}: de/da = {d:g} in one pass.")
-    if _same(got, (0.0, 1.0, 1.0, 1.0, c + d)):
-        return CheckResult(False, "those are the tangents from b.",
-                           "this pass starts from a: seed a with 1 and b with 0.")
-    if _same(got[:4], want[:4]):
-        return CheckResult(False, f"a, b, c, d are right; e's tangent is not {got[4]:g}.",
-                           "e = c * d: add (dc/da × de/dc) and (dd/da × de/dd), with "
-                           "de/dc = d and de/dd = c.")
-    return CheckResult(False, f"{_show(got)} are not {what}.", hint)
+    what = "the tangents of a, b, c, d, e"
+    slips = [((0.0, 1.0, 1.0, 1.0, c + d), "those are the tangents from b.",
+              "this pass starts from a: seed a with 1 and b with 0."),
+             (want[:4], "a, b, c, d are right; e's tangent is not {last:g}.",
+              "e = c * d: add (dc/da × de/dc) and (dd/da × de/dd), with "
+              "de/dc = d and de/dd = c.")]
+    return _grade(tangents, want, what,
+                  "seed a with 1 and b with 0, then go front to back: each node's tangent is "
+                  "the sum of (parent's tangent × edge number).",
+                  f"{what} from a are {_show(want)}: de/da = {d:g} in one pass.", slips)
 
 
 def check_reverse_adjoints(adjoints, a=-1.0, b=3.0):
     """(de/dc, de/dd, de/da, de/db) for e = (a + b)(b + 1): reverse mode from e."""
     a, b = real(a, "a"), real(b, "b")
+    c, d = a + b, b + 1
+    want = (d, c, d, c + d)
     what = "de/dc, de/dd, de/da, de/db"
     hint = ("start from de/de = 1 and go back to front: each node gets the sum of "
             "(child's adjoint × edge number) over the nodes that use it.")
-    got = _numbers(adjoints, 4, what, hint)
-    if isinstance(got, CheckResult):
-        return got
-    c, d = a + b, b + 1
-    want = (d, c, d, c + d)
-    if _same(got, want):
-        return CheckResult(True, f"{what} = {_show(want)}: every derivative of e from one pass.")
-    if _same(got[:3], want[:3]):
-        wrong = got[3]
-        if math.isclose(wrong, d, abs_tol=1e-9) or math.isclose(wrong, c, abs_tol=1e-9):
-            return CheckResult(False, "de/db misses one of b's two uses.",
-                               "b feeds both c and d: add de/dc × 1 and de/dd × 1.")
-        return CheckResult(False, f"de/db is not {wrong:g}.", hint)
-    if _same(got[:2], (c, d)):
-        return CheckResult(False, "de/dc and de/dd are swapped.",
-                           "e = c × d: de/dc is the other factor, d.")
-    return CheckResult(False, f"{_show(got)} are not {what}.", hint)
+    one_use = ("de/db misses one of b's two uses.",
+               "b feeds both c and d: add de/dc × 1 and de/dd × 1.")
+    slips = [((d, c, d, d), *one_use), ((d, c, d, c), *one_use),
+             (want[:3], "de/db is not {last:g}.", hint),
+             ((c, d), "de/dc and de/dd are swapped.", "e = c × d: de/dc is the other factor, d.")]
+    return _grade(adjoints, want, what, hint,
+                  f"{what} = {_show(want)}: every derivative of e from one pass.", slips)
 
 
 def check_passes(passes, n_inputs=1000, n_outputs=3):
@@ -243,13 +248,11 @@ def check_backward_walk(backward_walk, seed=None, graphs=3):
     """
     graphs = positive_int(graphs, "graphs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    if is_unanswered(backward_walk):
-        return CheckResult(False, "write the body of backward_walk(output) in the cell above "
-                                  "(it fills .grad on every node), then run this check.",
-                           WALK_HINT)
-    if not callable(backward_walk):
-        return CheckResult(False, f"backward_walk should be a function, got "
-                                  f"{type(backward_walk).__name__}.", WALK_HINT)
+    failed = check_written(backward_walk, "backward_walk", "write the body of "
+                           "backward_walk(output) in the cell above (it fills .grad on every "
+                           "node), then run this check.", WALK_HINT)
+    if failed is not None:
+        return failed
     for k in range(graphs):
         graph_seed = int(rng.integers(2**32))
         _, _, out = random_graph(np.random.default_rng(graph_seed))

@@ -7,7 +7,8 @@ that is off.
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
+                            learner_rng)
 from helpers.costs import QuadraticCost
 from helpers.gradcheck import centred_differences
 from helpers.validate import float_array, positive_int, real
@@ -209,11 +210,10 @@ def check_backprop(backprop, seed=None):
     seed -- for tests: the same random network every time.
     """
     rng = learner_rng(seed)
-    if is_unanswered(backprop):
-        return CheckResult(False, "replace ... with your function backprop.", BACKPROP_TASK)
-    if not callable(backprop):
-        return CheckResult(False, f"backprop should be a function, got {type(backprop).__name__}.",
+    failure = check_written(backprop, "backprop", "replace ... with your function backprop.",
                            BACKPROP_TASK)
+    if failure is not None:
+        return failure
     sizes, weights, biases, X, Y = random_network_problem(rng)
     shown = "-".join(map(str, sizes))
     args = ([w.copy() for w in weights], [b.copy() for b in biases], X.copy(), Y.copy())
@@ -242,11 +242,9 @@ def check_backprop(backprop, seed=None):
                                f"make {name} = [None] * len({like}) and fill entry l for every layer.")
         arrays = []
         for i, g in enumerate(grads):
-            try:
-                g = np.asarray(g, dtype=float)
-            except (TypeError, ValueError):
-                return CheckResult(False, f"{name}[{i}] should be an array of numbers, "
-                                          f"got {type(g).__name__}.", BACKPROP_TASK)
+            g, failure = as_array(g, f"{name}[{i}] should be an array of numbers", BACKPROP_TASK)
+            if failure is not None:
+                return failure
             want = (biases if kind == "b" else weights)[i].shape
             if g.shape != want:
                 return CheckResult(False, f"{name}[{i}] should have shape {want} like {like}[{i}], "

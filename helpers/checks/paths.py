@@ -5,7 +5,8 @@ import random
 
 import numpy as np
 
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, call_learner, check_close, check_written, is_unanswered,
+                            learner_rng)
 from helpers.graph import Value
 from helpers.validate import instance, positive_int, real
 from helpers.examples import DiamondChain, diamond_counts
@@ -193,13 +194,12 @@ def check_path_sum_function(fn, seed=None, graphs=5):
     """
     rng = learner_rng(seed)
     graphs = positive_int(graphs, "graphs", high=100)
-    if is_unanswered(fn):
-        return CheckResult(False, "write path_sum(edges, output, wrt) in the cell above and run "
-                                  "it, then run this check.", PATH_SUM_HINT)
-    if not callable(fn):
-        return CheckResult(False, f"path_sum should be a function, got {type(fn).__name__}.",
+    failed = check_written(fn, "path_sum", "write path_sum(edges, output, wrt) in the cell above "
+                           "and run it, then run this check.", PATH_SUM_HINT,
                            "define it with def path_sum(edges, output, wrt): ... and pass the "
                            "function itself.")
+    if failed is not None:
+        return failed
     for _ in range(graphs):
         edges, output, wrt, products = random_dag(rng)
         expected = _engine(edges, output, wrt)

@@ -4,7 +4,8 @@ import numbers
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
+                            is_unanswered, learner_rng)
 from helpers.neuron import train_neuron
 from helpers.validate import positive_int, real
 
@@ -119,25 +120,20 @@ def _same(got, want):
 def check_cross_entropy_delta(cross_entropy_delta, seed=None):
     """Grade the learner's cross_entropy_delta(z, a, y) on fresh random arrays (seed: for tests)."""
     rng = learner_rng(seed)
-    if is_unanswered(cross_entropy_delta):
-        return CheckResult(False, "replace ... with your function cross_entropy_delta.", DELTA_TASK)
-    if not callable(cross_entropy_delta):
-        return CheckResult(False, "cross_entropy_delta should be a function, got "
-                                  f"{type(cross_entropy_delta).__name__}.", DELTA_TASK)
+    failure = check_written(cross_entropy_delta, "cross_entropy_delta",
+                           "replace ... with your function cross_entropy_delta.", DELTA_TASK)
+    if failure is not None:
+        return failure
     z, a, y = _delta_problem(rng)
     with np.errstate(all="ignore"):
         value, failure = call_learner(cross_entropy_delta, z.copy(), a.copy(), y.copy(),
                                       what="your cross_entropy_delta")
+    if failure is None:
+        value, failure = as_array(value, "delta should be an array of numbers", DELTA_TASK,
+                                  nothing="your cross_entropy_delta returned nothing: the body is "
+                                          "still a stub.")
     if failure is not None:
         return failure
-    if value is None or value is Ellipsis:
-        return CheckResult(False, "your cross_entropy_delta returned nothing: the body is still "
-                                  "a stub.", DELTA_TASK)
-    try:
-        value = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return CheckResult(False, f"delta should be an array of numbers, got {type(value).__name__}.",
-                           DELTA_TASK)
     if value.shape != z.shape:
         return CheckResult(False, f"delta should have the shape of z, {z.shape} (one column per "
                                   f"example), got {value.shape}.",

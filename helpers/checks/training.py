@@ -2,7 +2,8 @@
 import numpy as np
 
 from helpers.activations import softmax
-from helpers.checks import CheckResult, call_learner, check_close, is_unanswered, learner_rng
+from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
+                            is_unanswered, learner_rng)
 from helpers.validate import float_array, integer
 
 __all__ = ["check_softmax_probability", "check_output_error", "check_stable_softmax", "check_log_softmax",
@@ -154,22 +155,18 @@ def _same(got, want):
 
 def _check_columns(fn, name, task, expected_fn, slips_fn, mistakes, seed):
     rng = learner_rng(seed)
-    if is_unanswered(fn):
-        return CheckResult(False, f"replace ... with your function {name}.", task)
-    if not callable(fn):
-        return CheckResult(False, f"{name} should be a function, got {type(fn).__name__}.", task)
+    failure = check_written(fn, name, f"replace ... with your function {name}.", task)
+    if failure is not None:
+        return failure
     z = _scores_problem(rng)
     with np.errstate(all="ignore"):
         value, failure = call_learner(fn, z.copy(), what=f"your {name}")
+    if failure is None:
+        value, failure = as_array(value, f"{name} should return an array of numbers", task,
+                                  nothing=f"your {name} returned nothing: the body is still a "
+                                          f"stub.")
     if failure is not None:
         return failure
-    if value is None or value is Ellipsis:
-        return CheckResult(False, f"your {name} returned nothing: the body is still a stub.", task)
-    try:
-        value = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return CheckResult(False, f"{name} should return an array of numbers, got "
-                                  f"{type(value).__name__}.", task)
     if value.shape != z.shape:
         hint = ("one example per column: the result has the shape of z; use keepdims=True "
                 "when you take the max and the sum over axis=0.")
