@@ -76,15 +76,21 @@ To run everything else meanwhile: python3 run.py test -m "not browser"
 """
 
 
+def apt_install(packages, purpose):
+    """Install Debian packages where we may (as root, with apt-get); whether we did."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        return False
+    print(f"Installing {' and '.join(packages)} for {purpose} (apt-get) ...", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+    return True
+
+
 def ensure_chromium():
     """The browser tests drive Chromium: install Debian's where we may, else say what to do."""
-    if shutil.which("chromium") or os.environ.get("CHROMIUM"):
-        return True
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Chromium for the browser test (apt-get) ...", flush=True)
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    if shutil.which("chromium") or os.environ.get("CHROMIUM") or \
+            apt_install(["chromium"], "the browser test"):
         return True
     print(CHROMIUM_HELP, file=sys.stderr, flush=True)
     return False                 # the browser tests then fail, repeating how to install it
@@ -92,13 +98,7 @@ def ensure_chromium():
 
 def ensure_node():
     """The hub test installs configurable-http-proxy with npm: install Node.js where we may."""
-    if shutil.which("npm"):
-        return True
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Node.js and npm for the hub test (apt-get) ...", flush=True)
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], check=True, env=env)
+    if shutil.which("npm") or apt_install(["nodejs", "npm"], "the hub test"):
         return True
     print("The hub test (tests/hub) needs Node.js and npm for its proxy: install them "
           "(https://nodejs.org), or skip it with -m 'not browser'.", file=sys.stderr, flush=True)
