@@ -1,5 +1,10 @@
-"""Shared test configuration."""
+"""Shared test configuration, and the one headless Chromium of a test run."""
+import importlib.util
+import pathlib
+
 import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def pytest_collection_modifyitems(items):
@@ -7,3 +12,31 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def browser_support():
+    """tests/browser/conftest.py as a module: find_chromium, CHROMIUM_ARGS, LAB_SETTINGS, ..."""
+    path = ROOT / "tests" / "browser" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("_browser_support", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def chromium(browser_support):
+    """One Chromium for the browser and hub tests: Playwright's sync API runs one at a time
+    (a second sync_playwright() while the first is open fails inside its event loop)."""
+    executable = browser_support.find_chromium()
+    from playwright.sync_api import sync_playwright
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=browser_support.CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()

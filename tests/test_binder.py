@@ -162,6 +162,7 @@ def test_binder_requirements_install_and_import_helpers(tmp_path):
     assert check_binder_environment(repo, tmp_path / "venv").startswith("ok")
 
 
+@pytest.mark.slow                # pip resolves against the index: 15 s of the fast suite's 90 s budget
 @pytest.mark.parametrize("breakage", ["unknown pin", "no -e ."])
 def test_binder_environment_check_fails_on_a_broken_copy(tmp_path, breakage):
     repo = copy_repo(tmp_path / "repo")

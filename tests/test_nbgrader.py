@@ -109,6 +109,7 @@ def run_tool(destination):
                            str(destination)], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow                # runs the tool on every notebook in a subprocess: 11 s
 def test_every_notebook_becomes_an_assignment(tmp_path, monkeypatch):
     from traitlets.config.loader import PyFileConfigLoader
     result = run_tool(tmp_path / "course")

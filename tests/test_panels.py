@@ -108,6 +108,7 @@ def test_registry_has_every_panel_defined_in_helpers():
     assert defined <= set(PANELS), f"not registered: {defined - set(PANELS)}"
 
 
+@pytest.mark.slow    # every value of every slider: 35 s, more than a third of the fast suite's budget
 @pytest.mark.parametrize("name", sorted(PANELS))
 def test_panel_sweep(name, record_property):
     with warnings.catch_warnings():

@@ -1,4 +1,4 @@
-"""One JupyterLab server and one headless Chromium for every browser test.
+"""One JupyterLab server for every browser test (the one Chromium is in tests/conftest.py).
 
 The server runs from the project's virtual environment on a free local port
 with a random token, in a temporary copy of notebooks/ (running cells never
@@ -162,22 +162,6 @@ def lab(tmp_path_factory):
         yield server
     finally:
         server.stop()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    executable = find_chromium()
-    from playwright.sync_api import sync_playwright
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
-                                             headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        playwright.stop()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ nbgitpuller. The teacher's repository is a clone of this repository's HEAD,
 which students pull through a file:// URL. Everything is stopped in the
 fixtures' teardown, whatever happens; the hub's log is printed on failure.
 """
-import importlib.util
 import pathlib
 import sys
 
@@ -19,18 +18,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 import classroom_hub  # noqa: E402
 
 
-def _browser_conftest():
-    """find_chromium, CHROMIUM_ARGS and LAB_SETTINGS, as the browser tests use them."""
-    path = ROOT / "tests" / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_browser_conftest_for_hub", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BROWSER = _browser_conftest()
-
-
 @pytest.fixture(scope="module")
 def teacher(tmp_path_factory):
     """(path of the teacher's clone, its file:// URL)."""
@@ -38,9 +25,9 @@ def teacher(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
+def hub(tmp_path_factory, browser_support):
     server = classroom_hub.ClassroomHub(tmp_path_factory.mktemp("hub"),
-                                        lab_settings=BROWSER.LAB_SETTINGS)
+                                        lab_settings=browser_support.LAB_SETTINGS)
     try:
         server.wait_until_ready()
         yield server
@@ -50,17 +37,3 @@ def hub(tmp_path_factory):
         print("--- the hub's log (last lines) ---\n" + server.log_tail(80))
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    executable = BROWSER.find_chromium()
-    from playwright.sync_api import sync_playwright
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable,
-                                             args=BROWSER.CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        playwright.stop()
