@@ -26,7 +26,6 @@ The JupyterLab server and Chromium are the browser tests' own
 (tests/browser/conftest.py): a server from this venv on a free port, with a
 token, empty Jupyter folders and its own copy of the notebooks folder.
 """
-import importlib.util
 import json
 import pathlib
 import signal
@@ -36,7 +35,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from benchmarks.common import Row
+from benchmarks.common import Row, browser_support
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 MOVES = 40                  # measured moves per panel (the budget asks for at least 40)
@@ -122,15 +121,6 @@ PROBE_JS = """
 
 KERNEL_IDLE_JS = """(panel) => document.querySelector(panel + ' .jp-Notebook-ExecutionIndicator')
     ?.dataset.status === 'idle'"""
-
-
-def _browser_fixtures():
-    """LabServer, find_chromium and CHROMIUM_ARGS from the browser tests' conftest.py."""
-    path = ROOT / "tests" / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_browser_conftest", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def notebook(*sources):
@@ -319,7 +309,7 @@ def measure_panel(browser, lab, short):
 
 def run():
     from helpers.widgets import all_panels
-    fixtures = _browser_fixtures()
+    fixtures = browser_support()
     executable = fixtures.find_chromium()
     panels = sorted(all_panels())
     start = time.monotonic()

@@ -33,7 +33,6 @@ Budgets (DESIGN.md): no failed spawn or kernel; the browser's p95 under
 load <= 250 ms; <= 250 MB per student (server + kernel PSS).
 BENCH_HUB_STUDENTS=3 runs a smaller class, to try the script quickly.
 """
-import importlib.util
 import json
 import os
 import pathlib
@@ -45,7 +44,7 @@ import time
 import traceback
 import uuid
 
-from benchmarks.common import Row
+from benchmarks.common import Row, browser_support
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -306,15 +305,6 @@ def one_move(page, key):
     return page.evaluate("() => window.__bench.t1 - window.__bench.t0")
 
 
-def browser_conftest():
-    """find_chromium, CHROMIUM_ARGS and LAB_SETTINGS, as the browser tests use them."""
-    path = ROOT / "tests" / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_browser_conftest_for_bench_hub", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def browser_moves(page, keys, done):
     """Move the slider one key press at a time until done(); [(time, ms or None)]."""
     samples = []
@@ -342,7 +332,7 @@ def measure_memory(hub, names):
 
 def run():
     from playwright.sync_api import sync_playwright
-    fixtures = browser_conftest()
+    fixtures = browser_support()
     executable = fixtures.find_chromium()
     wall = time.monotonic()
     load_before = os.getloadavg()[0]

@@ -1,5 +1,7 @@
 """Timing and reporting shared by every benchmark module."""
 import gc
+import importlib.util
+import pathlib
 import statistics
 import time
 from dataclasses import dataclass
@@ -58,3 +60,13 @@ def panel_update_times(panel, moves):
         samples.append(time.perf_counter() - start)
     gc.collect()
     return samples
+
+
+def browser_support():
+    """The browser tests' conftest.py as a module: LabServer, find_chromium, CHROMIUM_ARGS,
+    LAB_SETTINGS (the benchmarks drive JupyterLab as the browser tests do)."""
+    path = pathlib.Path(__file__).resolve().parents[1] / "tests" / "browser" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("_browser_support", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
