@@ -168,16 +168,17 @@ def settle(page, timeout=10.0):
                            polling=20)
 
 
-def one_move(page, key, target):
+def one_move(page, key, target, timeout=MOVE_TIMEOUT):
     """Press `key` on the focused slider: (ms to new pixels on canvas `target`, parts), or None.
 
     parts -- (key press to the page's first message, that message to the PNG's
     arrival, the PNG's arrival to new pixels) in ms, or None when not seen.
+    timeout -- seconds after which a move with no new pixels counts as missed.
     """
     page.evaluate("(i) => window.__bench.arm(i)", target)
     page.keyboard.press(key)
     try:
-        page.wait_for_function("() => window.__bench.t1 !== null", timeout=MOVE_TIMEOUT * 1e3,
+        page.wait_for_function("() => window.__bench.t1 !== null", timeout=timeout * 1e3,
                                polling=10)
     except Exception:                          # playwright's TimeoutError
         return None

@@ -44,6 +44,8 @@ import time
 import traceback
 import uuid
 
+from benchmarks.bench_browser import (CANVAS, KERNEL_IDLE_JS, PANEL, PROBE_JS, SLIDER,
+                                       one_move, settle)
 from benchmarks.common import Row, browser_support
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -57,47 +59,8 @@ FULL_LOAD_MOVES = 40          # browser moves once every student is moving
 P95_BUDGET_MS = 250.0
 MEMORY_BUDGET_MB = 250.0
 NOTEBOOK = classroom_hub.FIRST_NOTEBOOK
-PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-CANVAS = ".jupyter-matplotlib-canvas-div canvas:first-child"
-SLIDER = ".widget-slider .noUi-handle"
-
-# The browser benchmark's method (benchmarks/bench_browser.py), kept here in its
-# simplest form: a keydown listener notes performance.now(); the ipympl canvas's
-# 2D context is wrapped so that each draw into it notes the time and compares the
-# pixels with those before the key press. Latency: keydown to the first draw
-# that changed the pixels.
-PROBE_JS = """
-(canvas) => {
-  const b = window.__bench = {t0: null, t1: null, lastDraw: 0, armed: false};
-  const ctx = canvas.getContext('2d');
-  const pixels = () => new Uint32Array(
-      ctx.getImageData(0, 0, canvas.width, canvas.height).data.buffer.slice(0));
-  const differs = (a, c) => {
-    if (a.length !== c.length) return true;
-    for (let i = 0; i < a.length; i++) if (a[i] !== c[i]) return true;
-    return false;
-  };
-  for (const name of ['drawImage', 'putImageData']) {
-    const original = ctx[name];
-    ctx[name] = function (...args) {
-      const out = original.apply(this, args);
-      const t = performance.now();
-      b.lastDraw = t;
-      if (b.armed && b.t0 !== null && b.t1 === null && differs(b.before, pixels())) b.t1 = t;
-      return out;
-    };
-  }
-  document.addEventListener('keydown', () => {
-    if (b.armed && b.t0 === null) b.t0 = performance.now();
-  }, true);
-  b.arm = () => { b.before = pixels(); b.t0 = null; b.t1 = null; b.armed = true; };
-  b.quiet = (ms) => performance.now() - b.lastDraw > ms;
-  return true;
-}
-"""
-KERNEL_IDLE_JS = """(panel) => document.querySelector(panel + ' .jp-Notebook-ExecutionIndicator')
-    ?.dataset.status === 'idle'"""
-QUIET = 0.25                  # seconds without a draw, kernel idle, before the next key press
+# The browser benchmark's method (benchmarks/bench_browser.py): key press to the first
+# draw that changes the ipympl canvas's pixels, one canvas here.
 MOVE_TIMEOUT = 10.0           # seconds: a move with no new pixels by then counts as missed
 
 # One slider move, timed in the kernel: set the value (the panel updates its
@@ -275,7 +238,7 @@ def open_in_browser(page, hub, link, name):
     handle = cell.locator(SLIDER).first
     canvas.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
-    page.evaluate(PROBE_JS, canvas.element_handle())
+    page.evaluate(PROBE_JS, [canvas.element_handle()])
     handle.focus()
     at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
     return ["ArrowLeft", "ArrowRight"] if at_max else ["ArrowRight", "ArrowLeft"]
@@ -286,25 +249,6 @@ def menu(page, top, item):
     page.locator(f'.lm-Menu-itemLabel:text-is("{item}")').click()
 
 
-def settle(page, timeout):
-    """Wait until the kernel is idle and the canvas has not been drawn for QUIET seconds."""
-    page.wait_for_function(f"""(panel) => ({KERNEL_IDLE_JS})(panel)
-        && window.__bench.quiet({QUIET * 1e3})""", arg=PANEL, timeout=timeout * 1e3,
-                           polling=20)
-
-
-def one_move(page, key):
-    """Press `key` on the focused slider; milliseconds to new pixels, or None."""
-    page.evaluate("() => window.__bench.arm()")
-    page.keyboard.press(key)
-    try:
-        page.wait_for_function("() => window.__bench.t1 !== null", timeout=MOVE_TIMEOUT * 1e3,
-                               polling=10)
-    except Exception:                          # playwright's TimeoutError
-        return None
-    return page.evaluate("() => window.__bench.t1 - window.__bench.t0")
-
-
 def browser_moves(page, keys, done):
     """Move the slider one key press at a time until done(); [(time, ms or None)]."""
     samples = []
@@ -313,7 +257,8 @@ def browser_moves(page, keys, done):
             settle(page, timeout=30)
         except Exception:                     # a busy machine: measure anyway
             pass
-        samples.append((time.monotonic(), one_move(page, keys[len(samples) % 2])))
+        move = one_move(page, keys[len(samples) % 2], 0, timeout=MOVE_TIMEOUT)
+        samples.append((time.monotonic(), move and move[0]))
     return samples
 
 
