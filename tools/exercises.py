@@ -15,7 +15,7 @@ import pathlib
 import re
 from typing import NamedTuple, Optional
 
-__all__ = ["Exercise", "exercises", "worked_answer", "source", "tags",
+__all__ = ["Exercise", "exercises", "worked_answer", "source", "tags", "notebook_folders",
            "FENCE", "ANY_FENCE", "CHECK_CALL"]
 
 FENCE = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
@@ -74,3 +74,15 @@ def worked_answer(solution):
         raise ValueError(f"a worked answer must hold exactly one ```python block, "
                          f"found {len(blocks)}")
     return blocks[0]
+
+
+def notebook_folders(source_folder, destination):
+    """(source, destination, the numbered notebooks in source), as the tools that write copies
+    of the notebooks need them: resolved, the source a folder, the destination outside it."""
+    source_folder = pathlib.Path(source_folder).resolve()
+    destination = pathlib.Path(destination).resolve()
+    if not source_folder.is_dir():
+        raise ValueError(f"source must be a folder of notebooks, got {source_folder}")
+    if destination == source_folder or source_folder in destination.parents:
+        raise ValueError(f"destination must be outside the source folder, got {destination}")
+    return source_folder, destination, sorted(source_folder.glob("[0-9]*.ipynb"))

@@ -30,7 +30,7 @@ import sys
 import nbformat
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from exercises import exercises, source, worked_answer  # noqa: E402
+from exercises import exercises, notebook_folders, source, worked_answer  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 COURSE_ID = "backprop-notebooks"
@@ -134,13 +134,7 @@ def make_nbgrader_course(destination, source_folder=ROOT / "notebooks", course_i
 
     Returns {assignment: [(grade_id, points)]}.
     """
-    source_folder = pathlib.Path(source_folder).resolve()
-    destination = pathlib.Path(destination).resolve()
-    if not source_folder.is_dir():
-        raise ValueError(f"source must be a folder of notebooks, got {source_folder}")
-    if destination == source_folder or source_folder in destination.parents:
-        raise ValueError(f"destination must be outside the source folder, got {destination}")
-    paths = sorted(source_folder.glob("[0-9]*.ipynb"))
+    source_folder, destination, paths = notebook_folders(source_folder, destination)
     if not paths:
         raise ValueError(f"no numbered notebooks in {source_folder}")
     versions = {}

@@ -19,6 +19,9 @@ import sys
 
 import nbformat
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from exercises import notebook_folders  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 __all__ = ["student_notebook", "make_student_version"]
@@ -58,15 +61,11 @@ def student_notebook(nb, name="notebook"):
 
 def make_student_version(destination, source=ROOT / "notebooks"):
     """Copy `source` to `destination` with student copies of its numbered notebooks."""
-    source, destination = pathlib.Path(source).resolve(), pathlib.Path(destination).resolve()
-    if not source.is_dir():
-        raise ValueError(f"source must be a folder of notebooks, got {source}")
-    if destination == source or source in destination.parents:
-        raise ValueError(f"destination must be outside the source folder, got {destination}")
+    source, destination, notebooks = notebook_folders(source, destination)
     shutil.copytree(source, destination, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.ipynb"))
     report = {}
-    for path in sorted(source.glob("[0-9]*.ipynb")):
+    for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         student, report[path.name] = student_notebook(nb, path.name)
         nbformat.validate(student)
