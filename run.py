@@ -6,6 +6,7 @@
     python3 run.py execute    re-execute and save every notebook (or the ones named)
     python3 run.py student    write student copies without worked answers to student/
     python3 run.py nbgrader   write an nbgrader course folder to nbgrader-course/
+    python3 run.py catalogue  update and compile helpers' message catalogues (helpers/locale)
     python3 run.py bench      run the benchmarks and print one table
 
 On Windows, type `py run.py lab` instead of `python3 run.py lab`.
@@ -27,7 +28,7 @@ VENV = ROOT / ".venv"
 FIRST_NOTEBOOK = "notebooks/01-computation-graphs.ipynb"
 LEARNER, DEVELOPER = "requirements.txt", "requirements-dev.txt"
 TASKS = {"lab": LEARNER, "test": DEVELOPER, "execute": DEVELOPER, "student": DEVELOPER,
-         "nbgrader": DEVELOPER, "bench": DEVELOPER}
+         "nbgrader": DEVELOPER, "catalogue": DEVELOPER, "bench": DEVELOPER}
 
 
 def scripts_dir(venv_dir=VENV, platform=sys.platform):
@@ -105,6 +106,19 @@ def ensure_node():
     return False
 
 
+def ensure_cjk_font():
+    """Figures in the Chinese edition need a CJK font: install Noto Sans CJK where we may."""
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout \
+        if shutil.which("fc-list") else ""
+    if "CJK" in fonts or "Han Sans" in fonts or not apt_install(["fonts-noto-cjk"], "the Chinese edition"):
+        return
+    # matplotlib lists the system's fonts once and caches the list: make it look again
+    cache = pathlib.Path(os.environ.get("MPLCONFIGDIR") or
+                         pathlib.Path(os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache") / "matplotlib")
+    for stale in cache.glob("fontlist-*.json"):
+        stale.unlink()
+
+
 def run(*command):
     bin_dir = scripts_dir()
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -124,6 +138,7 @@ def main(argv):
     if task == "test":
         ensure_chromium()
         ensure_node()
+        ensure_cjk_font()
         return run(python, "-m", "pytest", *extra)
     if task == "execute":
         return run(python, "tools/execute_notebooks.py", *extra)
@@ -131,6 +146,8 @@ def main(argv):
         return run(python, "tools/make_student_version.py", *extra)
     if task == "nbgrader":
         return run(python, "tools/make_nbgrader_course.py", *extra)
+    if task == "catalogue":
+        return run(python, "tools/catalogue.py", *extra)
     return run(python, "-m", "benchmarks", *extra)
 
 

@@ -1,9 +1,14 @@
 """The collection's look: a colour-blind-safe palette and readable defaults."""
-__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "use_style"]
+__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "FONT_FAMILIES", "use_style"]
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
              "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+# Latin, Greek and maths from DejaVu Sans; Chinese glyphs from the first CJK font the
+# machine has (binder/apt.txt and `run.py test` install Noto Sans CJK on Linux).
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+                 "Microsoft YaHei", "PingFang SC"]
 
 # Named roles, so that plots say what a colour means rather than which it is.
 COLORS = {"main": "#0072B2", "second": "#E69F00", "third": "#009E73",
@@ -29,9 +34,12 @@ def use_style():
     """
     import matplotlib as mpl
     import matplotlib.pyplot as plt
-    from matplotlib import cycler
+    from matplotlib import cycler, font_manager
     plt.ioff()
+    installed = {font.name for font in font_manager.fontManager.ttflist}
     mpl.rcParams.update({
+        # only families the machine has: matplotlib logs a line for each one it misses
+        "font.family": [name for name in FONT_FAMILIES if name in installed] or ["sans-serif"],
         "axes.prop_cycle": cycler(color=OKABE_ITO),
         "figure.figsize": (7.0, 3.6),
         "figure.dpi": 80,
