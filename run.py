@@ -108,9 +108,15 @@ def ensure_node():
 
 def ensure_cjk_font():
     """Figures in the Chinese edition need a CJK font: install Noto Sans CJK where we may."""
+    if not sys.platform.startswith("linux"):
+        return                   # Windows and macOS come with a Chinese font (YaHei, PingFang)
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout \
         if shutil.which("fc-list") else ""
-    if "CJK" in fonts or "Han Sans" in fonts or not apt_install(["fonts-noto-cjk"], "the Chinese edition"):
+    if "CJK" in fonts or "Han Sans" in fonts:
+        return
+    if not apt_install(["fonts-noto-cjk"], "the Chinese edition"):
+        print("The Chinese notebooks' figures need a CJK font: install fonts-noto-cjk "
+              "(sudo apt-get install fonts-noto-cjk); tests/test_i18n.py checks it.", file=sys.stderr, flush=True)
         return
     # matplotlib lists the system's fonts once and caches the list: make it look again
     cache = pathlib.Path(os.environ.get("MPLCONFIGDIR") or

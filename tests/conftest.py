@@ -7,10 +7,15 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
+CHINESE_NOTEBOOKS = ROOT / "notebooks" / "zh-CN"
+
+
 def pytest_collection_modifyitems(items):
-    # The browser test is one of the slow tests: `-m "not slow"` skips it too.
+    # The browser test is one of the slow tests: `-m "not slow"` skips it too. So is strict
+    # nbval on the Chinese edition: the same code as the English notebooks, run a second time
+    # (tests/test_translations.py checks the two editions agree in the fast suite).
     for item in items:
-        if item.get_closest_marker("browser"):
+        if item.get_closest_marker("browser") or CHINESE_NOTEBOOKS in item.path.parents:
             item.add_marker(pytest.mark.slow)
 
 

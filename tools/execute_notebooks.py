@@ -1,6 +1,6 @@
 """Re-execute notebooks top to bottom in a fresh kernel and save them with outputs.
 
-    python tools/execute_notebooks.py                 # every notebook
+    python tools/execute_notebooks.py                 # every notebook, the Chinese edition too
     python tools/execute_notebooks.py notebooks/01-*.ipynb
 
 Runs in the notebooks' own folder, as JupyterLab does, with the `python3`
@@ -65,7 +65,8 @@ def execute(path):
 
 
 def main(args):
-    paths = args or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    paths = args or [str(p) for folder in (ROOT / "notebooks", ROOT / "notebooks" / "zh-CN")
+                     for p in sorted(folder.glob("[0-9]*.ipynb"))]
     for path in paths:
         seconds = execute(path)
         print(f"{pathlib.Path(path).name}: executed and saved in {seconds:.1f} s", flush=True)
