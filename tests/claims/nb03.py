@@ -22,7 +22,7 @@ CLAIMS = [
     Claim("0.7", cell="slope_in = loglog_slope", pattern=r"between (0.7) and 1.3: True"),
     Claim("1.3", cell="slope_in = loglog_slope", pattern=r"between 0.7 and (1.3): True"),
     Claim("50", cell="slope_in = loglog_slope", pattern=r"more than (50) times slower at n = 10,000: True"),
-    Claim("200", cell="slope of log(memory)", pattern=r"about (\d+) bytes per node"),
+    Claim("200", cell="modes_bytes_per_node", pattern=r"about (\d+) bytes per node"),
     Claim("-1", cell="check_reverse_adjoints(adjoints", pattern=r"a=(-1)\.0", source=True),
     Claim("3", cell="check_passes(passes", pattern=r"n_outputs=(3)", source=True, where="outputs"),
     Claim("1000", cell="check_passes(passes", pattern=r"n_inputs=(1000)", source=True),
