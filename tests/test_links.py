@@ -1,4 +1,4 @@
-"""Every link in README.md, docs/*.md and the notebooks' markdown leads somewhere (offline).
+"""Every link in the READMEs, docs/ and the notebooks' markdown (both editions) leads somewhere (offline).
 
 Relative links must name a file or folder of the repository (and an anchor a
 heading of the target page); http(s) links must be well-formed URLs; Binder
@@ -14,7 +14,7 @@ import urllib.parse
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", ROOT / "README.zh-CN.md", *sorted((ROOT / "docs").rglob("*.md"))]
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 LINK = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -125,7 +125,7 @@ def test_teaching_guide_lists_every_exercise_check():
     assert not unknown, f"docs/teaching.md names checks that helpers/checks/ does not define: {unknown}"
 
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 def markdown_of(notebook):
@@ -139,7 +139,7 @@ def notebook_anchors(notebook):
             for m in re.finditer(r"^#{1,6}\s+(.+?)\s*$", FENCE.sub("", text), re.MULTILINE)}
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
 def test_notebook_links_resolve(notebook):
     """A link between notebooks opens the file, and its anchor is a heading there."""
     broken = []
@@ -156,3 +156,15 @@ def test_notebook_links_resolve(notebook):
             elif anchor and file.suffix == ".md" and anchor not in anchors(file):
                 broken.append(f"{target} (no heading #{anchor} in {file.name})")
     assert not broken, f"{notebook.name}: broken links: {broken}"
+
+
+def test_the_chinese_readme_lists_every_chinese_notebook_by_its_title():
+    """Each row of README.zh-CN.md's table links a zh-CN notebook under the title its first heading gives."""
+    readme = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    rows = dict((path, title) for title, path in re.findall(r"^\| \d\d \| \[([^\]]+)\]\((notebooks/zh-CN/[^)]+)\)", readme, re.M))
+    notebooks = sorted((ROOT / "notebooks" / "zh-CN").glob("[0-9]*.ipynb"))
+    assert sorted(rows) == [p.relative_to(ROOT).as_posix() for p in notebooks]
+    for path in notebooks:
+        heading = re.search(r"^# (.+)$", markdown_of(path)[0], re.M).group(1)
+        title = re.sub(r"^\d\d\s*·\s*", "", heading).strip()
+        assert rows[path.relative_to(ROOT).as_posix()] == title, f"{path.name}: the README says {rows[path.relative_to(ROOT).as_posix()]!r}, the notebook {title!r}"

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/screenshot_panels.py            # writes docs/panel-*.png
     .venv/bin/python tools/screenshot_panels.py --out /tmp  # elsewhere
+    .venv/bin/python tools/screenshot_panels.py --only panel-zh-cn.png
 
 For each panel in PANELS: open its notebook in JupyterLab (a temporary copy of
 notebooks/, started as the browser tests start it, see tests/browser/conftest.py),
@@ -27,6 +28,7 @@ from test_jupyterlab import PANEL, check_outputs, run_all        # noqa: E402
 PANELS = [
     ("01-computation-graphs.ipynb", "panel = ExpressionPanel()", "panel-expression.png", 1100),
     ("07-softmax-and-training.ipynb", "SoftmaxPanel(z=", "panel-softmax.png", 1280),
+    ("zh-CN/04-gradient-descent.ipynb", "ParabolaPanel(eta=0.2", "panel-zh-cn.png", 1280),
 ]
 MAX_BYTES = 150_000
 SCALE = 2                     # device pixels per CSS pixel: sharp on high-resolution screens
@@ -75,7 +77,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "docs",
                         help="folder for the PNG files (default: docs/)")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="take only this picture (repeatable), e.g. panel-zh-cn.png")
     args = parser.parse_args(argv)
+    panels = [panel for panel in PANELS if not args.only or panel[2] in args.only]
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as workdir:
@@ -85,7 +90,7 @@ def main(argv=None):
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=find_chromium(),
                                                      args=CHROMIUM_ARGS, headless=True)
-                for notebook, marker, name, width in PANELS:
+                for notebook, marker, name, width in panels:
                     context = browser.new_context(viewport={"width": width, "height": 900},
                                                   reduced_motion="reduce",
                                                   device_scale_factor=SCALE)
