@@ -7,7 +7,7 @@ from claims import Claim
 
 COMPLETE = True
 
-SMALL = 'print("shapes of w:"'
+SMALL = 'say("nb05_shapes"'
 NUDGE = "nudge = 1e-3"
 BP1 = "bp1 = (activations[-1]"
 QUIET = "quiet = net.copy()"
