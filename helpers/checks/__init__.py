@@ -22,6 +22,12 @@ The pieces an exercise check is built from:
 or all of it at once, for a function compared with a reference:
 
     check_function(fn, reference, make_inputs, what="cube", hint="...", mistakes={...})
+
+Every message a check shows is written in English and looked up in the learner's
+language when the check runs (helpers.i18n): `_("...")` where the message is made,
+`N_("...")` on module-level tables of hints, which are translated with `_()` where
+they are shown, and `.format()` after translating. Texts several checks share
+(PASS_THE_FUNCTION, YOUR_FUNCTION, ONE_SLIP, ...) are written once, here.
 """
 import dis
 import linecache
@@ -34,6 +40,7 @@ import warnings
 
 import numpy as np
 
+from helpers.i18n import N_, _
 from helpers.validate import function, instance, integer, positive_int, real
 
 __all__ = ["CheckResult", "is_unanswered", "check_written", "call_learner", "as_array",
@@ -52,8 +59,9 @@ class CheckResult:
 
     def __repr__(self):
         if self.ok:
-            return f"Correct: {self.message}"
-        return f"Not yet: {self.message}" + (f"\nHint: {self.hint}" if self.hint else "")
+            return _("Correct: {message}").format(message=self.message)
+        return _("Not yet: {message}").format(message=self.message) + \
+            ("\n" + _("Hint: {hint}").format(hint=self.hint) if self.hint else "")
 
 
 _STUB_OPS = {"RESUME", "NOP", "LOAD_CONST", "RETURN_VALUE", "RETURN_CONST", "POP_TOP"}
@@ -79,7 +87,14 @@ def is_unanswered(answer):
                                                     and _is_stub(answer))
 
 
-PASS_THE_FUNCTION = "pass the function itself (its name, without parentheses)."
+# Texts several checks show (each message is written once: see helpers.i18n).
+PASS_THE_FUNCTION = N_("pass the function itself (its name, without parentheses).")
+YOUR_FUNCTION = N_("your {name}")                  # "your backprop", the subject of a message
+REPLACE_WITH_FUNCTION = N_("replace ... with your function {name}.")
+RETURNED_NOTHING = N_("{what} returned nothing: the body is still a stub.")
+ONE_SLIP = N_("your {name} matches a version with one slip: {mistake}.")
+SIGN_FLIPPED = N_("sign flipped")                  # the name of a slip, shown in ONE_SLIP
+HAS_SHAPE = N_("{name} has shape {shape}, expected {expected}.")
 
 
 def check_written(fn, name, prompt, hint, not_callable_hint=None):
@@ -91,7 +106,8 @@ def check_written(fn, name, prompt, hint, not_callable_hint=None):
     if is_unanswered(fn):
         return CheckResult(False, prompt, hint)
     if not callable(fn):
-        return CheckResult(False, f"{name} should be a function, got {type(fn).__name__}.",
+        return CheckResult(False, _("{name} should be a function, got {type}.").format(
+                               name=name, type=type(fn).__name__),
                            hint if not_callable_hint is None else not_callable_hint)
     return None
 
@@ -131,8 +147,9 @@ def call_learner(fn, *args, what="your function"):
     are silenced: the check names the non-finite result instead.
     """
     failed = check_written(fn, instance(what, "what", str),
-                           f"{what} is still a stub: replace the ... with your code and run its "
-                           f"cell, then run the check.", "", PASS_THE_FUNCTION)
+                           _("{what} is still a stub: replace the ... with your code and run its "
+                             "cell, then run the check.").format(what=what), "",
+                           _(PASS_THE_FUNCTION))
     if failed is not None:
         return None, failed
     try:
@@ -142,12 +159,19 @@ def call_learner(fn, *args, what="your function"):
     except Exception as exc:                                  # noqa: BLE001 - any learner error
         filename, line = _learner_frame(exc.__traceback__)
         source = linecache.getline(filename, line).strip()
-        where = f" on line {line}" + (f": `{source}`" if source else "")
         said = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        return None, CheckResult(False, f"{what} raised {type(exc).__name__}{where}"
-                                        + (f" ({said})." if said else "."),
-                                 "read that line and the error, fix it, run the cell again "
-                                 "and then the check.")
+        if source and said:
+            message = _("{what} raised {error} on line {line}: `{source}` ({said}).")
+        elif source:
+            message = _("{what} raised {error} on line {line}: `{source}`.")
+        elif said:
+            message = _("{what} raised {error} on line {line} ({said}).")
+        else:
+            message = _("{what} raised {error} on line {line}.")
+        return None, CheckResult(False, message.format(what=what, error=type(exc).__name__,
+                                                       line=line, source=source, said=said),
+                                 _("read that line and the error, fix it, run the cell again "
+                                   "and then the check."))
 
 
 def as_array(got, not_numbers, hint, nothing=None):
@@ -161,7 +185,8 @@ def as_array(got, not_numbers, hint, nothing=None):
     try:
         return np.array(got, dtype=float), None
     except (TypeError, ValueError):
-        return None, CheckResult(False, f"{not_numbers}, got {type(got).__name__}.", hint)
+        return None, CheckResult(False, _("{message}, got {type}.").format(
+            message=not_numbers, type=type(got).__name__), hint)
 
 
 def learner_rng(seed=None):
@@ -192,11 +217,12 @@ def check_shape(value, expected_shape, name, hint=""):
     instance(hint, "hint", str)
     shape = _shape_of(value)
     if shape is None:
-        return CheckResult(False, f"{name} should be an array of shape {expected_shape}, "
-                                  f"got {type(value).__name__}.", hint)
+        return CheckResult(False, _("{name} should be an array of shape {expected}, "
+                                    "got {type}.").format(name=name, expected=expected_shape,
+                                                          type=type(value).__name__), hint)
     if tuple(shape) != expected_shape:
-        return CheckResult(False, f"{name} has shape {tuple(shape)}, expected {expected_shape}.",
-                           hint)
+        return CheckResult(False, _(HAS_SHAPE).format(name=name, shape=tuple(shape),
+                                                      expected=expected_shape), hint)
     return None
 
 
@@ -220,48 +246,53 @@ def check_close(answer, expected, what, hint, tol=1e-6, mistakes=None):
             raise TypeError(f"mistakes must map wrong values (numbers) to hints (text), "
                             f"got {wrong!r}: {specific!r}")
     if is_unanswered(answer):
-        return CheckResult(False, f"replace ... with your value of {what}.", hint)
+        return CheckResult(False, _("replace ... with your value of {what}.").format(what=what),
+                           hint)
     if getattr(answer, "shape", None) == ():         # a numpy 0-d array, e.g. from sigmoid(z)
         answer = answer.item()
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return CheckResult(False, f"{what} should be a number, got {type(answer).__name__}.", hint)
+        return CheckResult(False, _("{what} should be a number, got {type}.").format(
+            what=what, type=type(answer).__name__), hint)
     answer = float(answer)
     if math.isclose(answer, expected, rel_tol=tol, abs_tol=tol):
-        return CheckResult(True, f"{what} = {expected:g}.")
+        return CheckResult(True, _("{what} = {expected:g}.").format(what=what, expected=expected))
+    wrong_answer = _("{answer:g} is not {what}.").format(answer=answer, what=what)
     for wrong, specific in mistakes.items():
         if math.isclose(answer, wrong, rel_tol=tol, abs_tol=tol):
-            return CheckResult(False, f"{answer:g} is not {what}.", specific)
-    return CheckResult(False, f"{answer:g} is not {what}.", hint)
+            return CheckResult(False, wrong_answer, specific)
+    return CheckResult(False, wrong_answer, hint)
 
 
 def _difference(got, expected, name, tol):
     """None when got matches expected (numbers, arrays, or nested tuples/lists of them), else why not."""
     if isinstance(expected, (tuple, list)):
         if not isinstance(got, (tuple, list)):
-            return f"{name} should be a {type(expected).__name__} of {len(expected)}, " \
-                   f"got {type(got).__name__}."
+            return _("{name} should be a {kind} of {n}, got {type}.").format(
+                name=name, kind=type(expected).__name__, n=len(expected), type=type(got).__name__)
         if len(got) != len(expected):
-            return f"{name} has {len(got)} entries, expected {len(expected)}."
+            return _("{name} has {n} entries, expected {expected}.").format(
+                name=name, n=len(got), expected=len(expected))
         for i, (g, e) in enumerate(zip(got, expected)):
             why = _difference(g, e, f"{name}[{i}]", tol)
             if why:
                 return why
         return None
     if got is None:
-        return f"{name} is None: did the function forget to `return` its result?"
+        return _("{name} is None: did the function forget to `return` its result?").format(name=name)
     if isinstance(got, bool) or not isinstance(got, (numbers.Number, np.ndarray, np.generic, list)):
-        return f"{name} should be a number or array, got {type(got).__name__}."
+        return _("{name} should be a number or array, got {type}.").format(
+            name=name, type=type(got).__name__)
     try:
         got = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        return f"{name} should be a number or array of numbers."
+        return _("{name} should be a number or array of numbers.").format(name=name)
     expected = np.asarray(expected, dtype=float)
     if got.shape != expected.shape:
-        return f"{name} has shape {got.shape}, expected {expected.shape}."
+        return _(HAS_SHAPE).format(name=name, shape=got.shape, expected=expected.shape)
     if not np.all(np.isfinite(got)) and np.all(np.isfinite(expected)):
-        return f"{name} contains nan or inf."
+        return _("{name} contains nan or inf.").format(name=name)
     if not np.allclose(got, expected, rtol=tol, atol=tol, equal_nan=True):
-        return f"{name} has the right shape but different values."
+        return _("{name} has the right shape but different values.").format(name=name)
     return None
 
 
@@ -301,23 +332,25 @@ def check_function(fn, reference, make_inputs, what, hint, mistakes=None, seed=N
     trials = positive_int(trials, "trials", high=1000)
     tol = real(tol, "tol", low=0.0)
     rng = learner_rng(seed)
-    failed = check_written(fn, what, f"write {what} in the cell above (replace the ...) and run "
-                                     f"it, then run this check.", hint, PASS_THE_FUNCTION)
+    failed = check_written(fn, what, _("write {what} in the cell above (replace the ...) and run "
+                                       "it, then run this check.").format(what=what), hint,
+                           _(PASS_THE_FUNCTION))
     if failed is not None:
         return failed
-    for _ in range(trials):
+    for __ in range(trials):
         args = make_inputs(rng)
         args = args if isinstance(args, tuple) else (args,)
         expected = reference(*args)
         got, failed = call_learner(fn, *_copy(args), what=what)
         if failed is not None:
             return failed
-        why = _difference(got, expected, f"{what}'s result", tol)
+        why = _difference(got, expected, _("{what}'s result").format(what=what), tol)
         if why is None:
             continue
-        return CheckResult(False, f"on {_describe(args)}, {why}",
+        return CheckResult(False, _("on {inputs}, {why}").format(inputs=_describe(args), why=why),
                            first_mistake(got, mistakes, *args, tol=tol) or hint)
-    return CheckResult(True, f"{what} agrees with the reference on {trials} fresh random inputs.")
+    return CheckResult(True, _("{what} agrees with the reference on {trials} fresh random "
+                               "inputs.").format(what=what, trials=trials))
 
 
 def _copy(args):
@@ -327,7 +360,10 @@ def _copy(args):
 
 
 def _describe(args):
-    parts = [f"an array of shape {a.shape}" if isinstance(a, np.ndarray) and a.size > 4 else
+    parts = [_("an array of shape {shape}").format(shape=a.shape)
+             if isinstance(a, np.ndarray) and a.size > 4 else
              np.array2string(np.asarray(a), precision=3) if isinstance(a, np.ndarray) else
              f"{a:.4g}" if isinstance(a, numbers.Real) else type(a).__name__ for a in args]
-    return "inputs " + ", ".join(parts) if len(parts) > 1 else "input " + parts[0]
+    if len(parts) > 1:
+        return _("inputs {values}").format(values=", ".join(parts))
+    return _("input {value}").format(value=parts[0])

@@ -8,6 +8,7 @@ import numpy as np
 from helpers.checks import (CheckResult, call_learner, check_close, check_written, is_unanswered,
                             learner_rng)
 from helpers.graph import Value
+from helpers.i18n import N_, _
 from helpers.validate import instance, positive_int, real
 from helpers.examples import DiamondChain, diamond_counts
 from helpers.walks import count_paths, path_sum
@@ -20,15 +21,15 @@ def check_path_sum(a, b, de_db):
     """de/db for e = (a + b)(b + 1), added over both paths, at the given a and b."""
     a, b = real(a, "a"), real(b, "b")
     c, d = a + b, b + 1
-    return check_close(de_db, d + c, f"de/db at a={a:g}, b={b:g}",
-                       "list both paths from b to e (through c and through d), multiply the "
-                       "edge numbers along each, then add the two products.",
-                       mistakes={float(d): f"{d:g} is the path through c alone (1 × d); "
-                                           "b also reaches e through d.",
-                                 float(c): f"{c:g} is the path through d alone (1 × c); "
-                                           "b also reaches e through c.",
-                                 float(c * d): "that multiplies the two path products; "
-                                               "paths are added."})
+    return check_close(de_db, d + c, _("de/db at a={a:g}, b={b:g}").format(a=a, b=b),
+                       _("list both paths from b to e (through c and through d), multiply the "
+                         "edge numbers along each, then add the two products."),
+                       mistakes={float(d): _("{d:g} is the path through c alone (1 × d); "
+                                             "b also reaches e through d.").format(d=d),
+                                 float(c): _("{c:g} is the path through d alone (1 × c); "
+                                             "b also reaches e through c.").format(c=c),
+                                 float(c * d): _("that multiplies the two path products; "
+                                                 "paths are added.")})
 
 
 def check_diamond_counts(depth, width, n_paths, multiply_adds):
@@ -36,82 +37,85 @@ def check_diamond_counts(depth, width, n_paths, multiply_adds):
     depth, width = positive_int(depth, "depth", 64), positive_int(width, "width", 64)
     want = diamond_counts(depth, width)
     k, w = depth, width
-    first = check_close(n_paths, want["paths"], f"the number of paths for k={k}, w={w}",
-                        "each stage multiplies the number of routes by w.",
-                        mistakes={w * k: "w × k adds routes stage by stage; they multiply.",
-                                  k ** w: "that is k^w: the exponent is the number of stages.",
-                                  w + k: "routes multiply at each stage, they do not add."},
+    first = check_close(n_paths, want["paths"],
+                        _("the number of paths for k={k}, w={w}").format(k=k, w=w),
+                        _("each stage multiplies the number of routes by w."),
+                        mistakes={w * k: _("w × k adds routes stage by stage; they multiply."),
+                                  k ** w: _("that is k^w: the exponent is the number of stages."),
+                                  w + k: _("routes multiply at each stage, they do not add.")},
                         tol=0.0)
     if not first:
         return first
     second = check_close(multiply_adds, want["factored"],
-                         f"the multiply-adds stage by stage for k={k}, w={w}",
-                         "count the edges: the walk reads every edge once, one multiply-add each.",
-                         mistakes={2 * w * k: "that counts two edges per route; here the w routes "
-                                              "of a stage are single parallel edges.",
-                                   want["path_sum"]: "that is the work path by path (k edges on "
-                                                     "each of the w^k paths).",
-                                   want["paths"]: "that is the number of paths; the walk reads "
-                                                  "edges, not paths.",
-                                   (w - 1) * k + (k - 1): "that counts the additions and "
+                         _("the multiply-adds stage by stage for k={k}, w={w}").format(k=k, w=w),
+                         _("count the edges: the walk reads every edge once, one multiply-add "
+                           "each."),
+                         mistakes={2 * w * k: _("that counts two edges per route; here the w "
+                                                "routes of a stage are single parallel edges."),
+                                   want["path_sum"]: _("that is the work path by path (k edges on "
+                                                       "each of the w^k paths)."),
+                                   want["paths"]: _("that is the number of paths; the walk reads "
+                                                    "edges, not paths."),
+                                   (w - 1) * k + (k - 1): _("that counts the additions and "
                                    "multiplications of the factored formula; the walk does one "
-                                   "multiply-add per edge."},
+                                   "multiply-add per edge.")},
                          tol=0.0)
     if not second:
         return second
-    return CheckResult(True, f"{want['paths']:,} paths, but only {want['factored']} "
-                             f"multiply-adds stage by stage.")
+    return CheckResult(True, _("{paths:,} paths, but only {factored} multiply-adds stage by "
+                               "stage.").format(paths=want["paths"], factored=want["factored"]))
 
 
 def check_factored(chain, derivative):
     """dZ/dX of a diamond chain computed stage by stage from its weights."""
     if not isinstance(chain, DiamondChain):
-        return CheckResult(False, f"chain should be the DiamondChain of the exercise, "
-                                  f"got {type(chain).__name__}.",
-                           "keep the line chain = diamond_chain(...) as given.")
+        return CheckResult(False, _("chain should be the DiamondChain of the exercise, "
+                                    "got {type}.").format(type=type(chain).__name__),
+                           _("keep the line chain = diamond_chain(...) as given."))
+    hint = _("add up each stage's weights, then multiply the stage totals.")
     if is_unanswered(derivative):
-        return CheckResult(False, "replace ... with your dZ/dX.",
-                           "add up each stage's weights, then multiply the stage totals.")
+        return CheckResult(False, _("replace ... with your dZ/dX."), hint)
     expected = path_sum(chain.output, chain.input)
     flat = [w for stage in chain.weights for w in stage]
-    mistakes = {sum(flat): "that adds every weight; add within a stage, multiply across stages.",
-                math.prod(flat): "that multiplies every weight: one product per path, "
-                                 "not the sum over paths.",
-                chain.weights[0][0] * chain.weights[-1][0]: "that is part of a single path."}
-    result = check_close(derivative, expected, "dZ/dX", "add up each stage's weights, then "
-                         "multiply the stage totals.", tol=1e-9, mistakes=mistakes)
+    mistakes = {sum(flat): _("that adds every weight; add within a stage, multiply across "
+                             "stages."),
+                math.prod(flat): _("that multiplies every weight: one product per path, "
+                                   "not the sum over paths."),
+                chain.weights[0][0] * chain.weights[-1][0]: _("that is part of a single path.")}
+    result = check_close(derivative, expected, "dZ/dX", hint, tol=1e-9, mistakes=mistakes)
     if result:
         n = count_paths(chain.output, chain.input)
-        return CheckResult(True, f"dZ/dX = {expected:.6g}, the same as the sum over all "
-                                 f"{n} paths.")
+        return CheckResult(True, _("dZ/dX = {expected:.6g}, the same as the sum over all "
+                                   "{n} paths.").format(expected=expected, n=n))
     return result
 
 
 # ---- writing the path sum: path_sum(edges, output, wrt) ------------------------
 
-PATH_SUM_HINT = ("start at wrt and follow every edge (parent, child) out of it; "
-                 "multiply the edge numbers along each path that reaches output, and add "
-                 "the products of all such paths (wrt == output is the empty path: 1).")
+PATH_SUM_HINT = N_("start at wrt and follow every edge (parent, child) out of it; "
+                   "multiply the edge numbers along each path that reaches output, and add "
+                   "the products of all such paths (wrt == output is the empty path: 1).")
 
-# The slips, as (what, the wrong number from the graph's list of path products, hint).
+# The slips, as (what, the wrong number from the graph's list of path products, hint);
+# the hints are marked here and translated where the check shows them.
 PATH_SUM_MISTAKES = (
     ("zero",
      lambda products: 0.0,
-     "your function found no path at all. Check the direction: a key (parent, child) is an "
-     "edge from parent to child, and a walk from wrt must end at output; and the path from "
-     "a node to itself (wrt == output) counts 1, not 0."),
+     N_("your function found no path at all. Check the direction: a key (parent, child) is an "
+        "edge from parent to child, and a walk from wrt must end at output; and the path from "
+        "a node to itself (wrt == output) counts 1, not 0.")),
     ("count",
      lambda products: float(len(products)),
-     "that is the number of paths: each path contributes the product of its edge numbers, "
-     "not 1."),
+     N_("that is the number of paths: each path contributes the product of its edge numbers, "
+        "not 1.")),
     ("product",
      lambda products: math.prod(p for p, _ in products),
-     "that multiplies the path products together: paths are alternatives, so their "
-     "products are added."),
+     N_("that multiplies the path products together: paths are alternatives, so their "
+        "products are added.")),
     ("sum along",
      lambda products: sum(s for _, s in products),
-     "that adds the edge numbers along each path: along a path they multiply, across "
-     "paths they add."),
+     N_("that adds the edge numbers along each path: along a path they multiply, across "
+        "paths they add.")),
 )
 
 
@@ -194,13 +198,14 @@ def check_path_sum_function(fn, seed=None, graphs=5):
     """
     rng = learner_rng(seed)
     graphs = positive_int(graphs, "graphs", high=100)
-    failed = check_written(fn, "path_sum", "write path_sum(edges, output, wrt) in the cell above "
-                           "and run it, then run this check.", PATH_SUM_HINT,
-                           "define it with def path_sum(edges, output, wrt): ... and pass the "
-                           "function itself.")
+    failed = check_written(fn, "path_sum", _("write path_sum(edges, output, wrt) in the cell "
+                                             "above and run it, then run this check."),
+                           _(PATH_SUM_HINT),
+                           _("define it with def path_sum(edges, output, wrt): ... and pass the "
+                             "function itself."))
     if failed is not None:
         return failed
-    for _ in range(graphs):
+    for __ in range(graphs):
         edges, output, wrt, products = random_dag(rng)
         expected = _engine(edges, output, wrt)
         answer, failed = call_learner(fn, dict(edges), output, wrt, what="path_sum")
@@ -210,19 +215,21 @@ def check_path_sum_function(fn, seed=None, graphs=5):
             answer = answer.item()
         if isinstance(answer, bool) or not isinstance(answer, numbers.Real) \
                 or not math.isfinite(answer):
-            return CheckResult(False, f"path_sum returned {answer!r}, not a finite number.",
-                               PATH_SUM_HINT)
+            return CheckResult(False, _("path_sum returned {answer!r}, not a finite "
+                                        "number.").format(answer=answer), _(PATH_SUM_HINT))
         if math.isclose(answer, expected, rel_tol=1e-9, abs_tol=1e-9):
             continue
-        where = (f"on the graph {_show_edges(edges)}, path_sum(edges, {output!r}, {wrt!r}) "
-                 f"returned {answer:.6g}; the {len(products)} paths add up to {expected:.6g}.")
-        for _, wrong, hint in PATH_SUM_MISTAKES:
+        where = _("on the graph {edges}, path_sum(edges, {output!r}, {wrt!r}) returned "
+                  "{answer:.6g}; the {n} paths add up to {expected:.6g}.").format(
+                      edges=_show_edges(edges), output=output, wrt=wrt, answer=answer,
+                      n=len(products), expected=expected)
+        for __, wrong, hint in PATH_SUM_MISTAKES:
             if math.isclose(answer, wrong(products), rel_tol=1e-9, abs_tol=1e-9):
-                return CheckResult(False, where, hint)
+                return CheckResult(False, where, _(hint))
         if any(math.isclose(answer, p, rel_tol=1e-9, abs_tol=1e-9) for p, _ in products):
             return CheckResult(False, where,
-                               "that is the product along one path only: every path from wrt "
-                               "to output counts, so add the products of all of them.")
-        return CheckResult(False, where, PATH_SUM_HINT)
-    return CheckResult(True, f"path_sum agrees with the engine's backward() on {graphs} random "
-                             f"graphs (3 to 12 paths each).")
+                               _("that is the product along one path only: every path from wrt "
+                                 "to output counts, so add the products of all of them."))
+        return CheckResult(False, where, _(PATH_SUM_HINT))
+    return CheckResult(True, _("path_sum agrees with the engine's backward() on {graphs} random "
+                               "graphs (3 to 12 paths each).").format(graphs=graphs))
