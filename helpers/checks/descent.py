@@ -4,6 +4,7 @@ import numpy as np
 from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
                             is_unanswered, learner_rng)
 from helpers.descent import gradient_descent
+from helpers.i18n import N_, _
 from helpers.validate import integer, positive, positive_int, real
 
 __all__ = ["check_one_step", "check_largest_rate", "check_descent_loop", "random_bowl",
@@ -16,48 +17,56 @@ def check_one_step(w1, w0=5.0, eta=0.3):
     w0, eta = real(w0, "w0"), positive(eta, "eta")
     slope = 2.0 * (w0 + 1.0)
     return check_close(
-        w1, w0 - eta * slope, f"w1 from w0 = {w0:g} at η = {eta:g}",
-        "the slope is C'(w0) = 2(w0 + 1); step against it: w1 = w0 - η C'(w0).",
-        mistakes={w0 + eta * slope: "that step went up the slope: subtract η C'(w0), do not add it.",
-                  w0 - slope: "that is a step of the whole slope: multiply it by η first.",
-                  w0 - eta * (w0 + 1.0): "the derivative of (w + 1)^2 is 2(w + 1), not (w + 1)."})
+        w1, w0 - eta * slope, _("w1 from w0 = {w0:g} at η = {eta:g}").format(w0=w0, eta=eta),
+        _("the slope is C'(w0) = 2(w0 + 1); step against it: w1 = w0 - η C'(w0)."),
+        mistakes={w0 + eta * slope: _("that step went up the slope: subtract η C'(w0), do not "
+                                      "add it."),
+                  w0 - slope: _("that is a step of the whole slope: multiply it by η first."),
+                  w0 - eta * (w0 + 1.0): _("the derivative of (w + 1)^2 is 2(w + 1), not "
+                                           "(w + 1).")})
 
 
 def check_largest_rate(eta_max):
     """The learning rate above which gradient descent on C(w) = 3(w - 2)^2 stops converging."""
     return check_close(
-        eta_max, 1.0 / 3.0, "the largest learning rate that still converges on C(w) = 3(w - 2)^2",
-        "C''(w) = 6, so each step multiplies w - 2 by 1 - 6η; it must stay between -1 and 1.",
+        eta_max, 1.0 / 3.0, _("the largest learning rate that still converges on "
+                              "C(w) = 3(w - 2)^2"),
+        _("C''(w) = 6, so each step multiplies w - 2 by 1 - 6η; it must stay between -1 and 1."),
         tol=1e-3,
-        mistakes={1.0: "1 is the limit for (w + 1)^2, whose curvature is 2; here the curvature is 6.",
-                  1.0 / 6.0: "1/6 makes the factor 1 - 6η zero: one step to the minimum. "
-                             "Larger rates still converge, with oscillation, until the factor hits -1.",
-                  2.0 / 3.0: "the derivative of 3(w - 2)^2 is 6(w - 2): the curvature is 6, not 3.",
-                  0.5: "0.5 is where (w + 1)^2 starts to oscillate; work out 1 - 6η = -1 instead."})
+        mistakes={1.0: _("1 is the limit for (w + 1)^2, whose curvature is 2; here the curvature "
+                         "is 6."),
+                  1.0 / 6.0: _("1/6 makes the factor 1 - 6η zero: one step to the minimum. "
+                               "Larger rates still converge, with oscillation, until the factor "
+                               "hits -1."),
+                  2.0 / 3.0: _("the derivative of 3(w - 2)^2 is 6(w - 2): the curvature is 6, "
+                               "not 3."),
+                  0.5: _("0.5 is where (w + 1)^2 starts to oscillate; work out 1 - 6η = -1 "
+                         "instead.")})
 
 
 def check_descent_loop(w_final, w0=5.0, eta=0.1, steps=10):
     """w after `steps` steps of gradient descent on C(w) = (w + 1)^2, computed by a loop."""
     w0, eta, steps = real(w0, "w0"), positive(eta, "eta"), integer(steps, "steps", 0, 10_000)
     factor = 1.0 - 2.0 * eta
+    miscounted = _("that is after {steps} steps: count the steps again.")
     return check_close(
         w_final, (w0 + 1.0) * factor ** steps - 1.0,
-        f"w after {steps} steps from w0 = {w0:g} at η = {eta:g}",
-        "repeat w = w - eta * 2 * (w + 1) exactly `steps` times, starting from w0.",
+        _("w after {steps} steps from w0 = {w0:g} at η = {eta:g}").format(steps=steps, w0=w0,
+                                                                           eta=eta),
+        _("repeat w = w - eta * 2 * (w + 1) exactly `steps` times, starting from w0."),
         tol=1e-9,
-        mistakes={(w0 + 1.0) * factor ** (steps - 1) - 1.0: f"that is after {steps - 1} steps: "
-                                                            "count the steps again.",
-                  (w0 + 1.0) * factor ** (steps + 1) - 1.0: f"that is after {steps + 1} steps: "
-                                                            "count the steps again.",
-                  (w0 + 1.0) * (1.0 + 2.0 * eta) ** steps - 1.0: "w moved away from -1: the update "
-                                                                  "adds the slope instead of subtracting it."})
+        mistakes={(w0 + 1.0) * factor ** (steps - 1) - 1.0: miscounted.format(steps=steps - 1),
+                  (w0 + 1.0) * factor ** (steps + 1) - 1.0: miscounted.format(steps=steps + 1),
+                  (w0 + 1.0) * (1.0 + 2.0 * eta) ** steps - 1.0: _(
+                      "w moved away from -1: the update adds the slope instead of "
+                      "subtracting it.")})
 
 
 # ---- the gradient-descent loop on a 2-D loss, written by the learner -------------------
 
 
-LOOP_HINT = ("start from a copy of start; repeat `steps` times: w = w - eta * grad(w), "
-             "keeping every point; return them stacked, shape (steps + 1, 2).")
+LOOP_HINT = N_("start from a copy of start; repeat `steps` times: w = w - eta * grad(w), "
+               "keeping every point; return them stacked, shape (steps + 1, 2).")
 
 
 def random_bowl(rng):
@@ -107,33 +116,37 @@ def _wrong_paths(grad, start, eta, steps):
     }
 
 
+# mistake -> (what the learner's path shows, hint): marked here, translated where shown
 PATH_MISTAKES = {
-    "ascent": ("the path climbs: the loss grows at every step.",
-               "step against the gradient: w = w - eta * grad(w), not w + eta * grad(w)."),
-    "one_at_a_time": ("the second coordinate was updated with the gradient at a half-updated point.",
-                      "compute g = grad(w) once per step and update both coordinates from it, "
-                      "w = w - eta * g: the step is simultaneous."),
-    "no_eta": ("each step is the whole gradient.",
-               "multiply the gradient by the learning rate: w = w - eta * grad(w)."),
-    "frozen_gradient": ("every step uses the gradient at the start.",
-                        "call grad(w) inside the loop, at the current point, on every step."),
-    "missing_start": ("the first point is missing: the path should start with `start` itself.",
-                      "keep w_0 = start as the first row, then one row per step: steps + 1 rows."),
-    "missing_last": ("one step is missing: the path stops a step early.",
-                     "run the loop exactly `steps` times after keeping the start: steps + 1 rows."),
-    "extra_step": ("there is one step too many.",
-                   "run the loop exactly `steps` times: range(steps), not range(steps + 1)."),
-    "aliased": ("every row is the same point: the list holds one array, changed in place.",
-                "w -= ... changes the array you already stored; write w = w - eta * grad(w), "
-                "or store w.copy()."),
-    "final_only": ("only the final point came back.",
-                   "return every point, the start included: an array of shape (steps + 1, 2)."),
+    "ascent": (N_("the path climbs: the loss grows at every step."),
+               N_("step against the gradient: w = w - eta * grad(w), not w + eta * grad(w).")),
+    "one_at_a_time": (N_("the second coordinate was updated with the gradient at a half-updated "
+                         "point."),
+                      N_("compute g = grad(w) once per step and update both coordinates from it, "
+                         "w = w - eta * g: the step is simultaneous.")),
+    "no_eta": (N_("each step is the whole gradient."),
+               N_("multiply the gradient by the learning rate: w = w - eta * grad(w).")),
+    "frozen_gradient": (N_("every step uses the gradient at the start."),
+                        N_("call grad(w) inside the loop, at the current point, on every step.")),
+    "missing_start": (N_("the first point is missing: the path should start with `start` itself."),
+                      N_("keep w_0 = start as the first row, then one row per step: steps + 1 "
+                         "rows.")),
+    "missing_last": (N_("one step is missing: the path stops a step early."),
+                     N_("run the loop exactly `steps` times after keeping the start: steps + 1 "
+                        "rows.")),
+    "extra_step": (N_("there is one step too many."),
+                   N_("run the loop exactly `steps` times: range(steps), not range(steps + 1).")),
+    "aliased": (N_("every row is the same point: the list holds one array, changed in place."),
+                N_("w -= ... changes the array you already stored; write w = w - eta * grad(w), "
+                   "or store w.copy().")),
+    "final_only": (N_("only the final point came back."),
+                   N_("return every point, the start included: an array of shape (steps + 1, 2).")),
 }
 
 
-def _mistake(name, detail=""):
+def _mistake(name):
     what, hint = PATH_MISTAKES[name]
-    return CheckResult(False, what + detail, hint)
+    return CheckResult(False, _(what), _(hint))
 
 
 def check_descent_path(descend, seed=None, runs=3):
@@ -144,12 +157,12 @@ def check_descent_path(descend, seed=None, runs=3):
     """
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    failed = check_written(descend, "descend", "write the body of descend(grad, start, eta, steps) "
-                           "in the cell above (it returns the whole path), then run this check.",
-                           LOOP_HINT)
+    failed = check_written(descend, "descend", _("write the body of descend(grad, start, eta, "
+                                                 "steps) in the cell above (it returns the whole "
+                                                 "path), then run this check."), _(LOOP_HINT))
     if failed is not None:
         return failed
-    for _ in range(runs):
+    for __ in range(runs):
         f, grad, A, m = random_bowl(rng)
         eta = float(rng.uniform(0.3, 0.9)) * 2.0 / float(np.linalg.eigvalsh(A).max())
         steps = int(rng.integers(5, 13))
@@ -158,19 +171,22 @@ def check_descent_path(descend, seed=None, runs=3):
         given = start.copy()
         got, failed = call_learner(descend, grad, given, eta, steps, what="descend")
         if failed is None:
-            got, failed = as_array(got, "descend should return numbers", LOOP_HINT,
-                                   nothing="descend returned nothing: return the array of points.")
+            got, failed = as_array(got, _("descend should return numbers"), _(LOOP_HINT),
+                                   nothing=_("descend returned nothing: return the array of "
+                                             "points."))
         if failed is not None:
             return failed
         if got.shape == (2,):
             return _mistake("final_only")
         if got.ndim != 2 or got.shape[1] != 2:
-            return CheckResult(False, f"the path should have shape (steps + 1, 2) = "
-                                      f"({steps + 1}, 2), got {got.shape}.", LOOP_HINT)
+            return CheckResult(False, _("the path should have shape (steps + 1, 2) = "
+                                        "({rows}, 2), got {shape}.").format(rows=steps + 1,
+                                                                            shape=got.shape),
+                               _(LOOP_HINT))
         if got.shape[0] == steps + 1 and np.allclose(got, want, rtol=1e-9, atol=1e-12):
             if not np.array_equal(given, start):
-                return CheckResult(False, "descend changed the caller's start array in place.",
-                                   PATH_MISTAKES["aliased"][1])
+                return CheckResult(False, _("descend changed the caller's start array in place."),
+                                   _(PATH_MISTAKES["aliased"][1]))
             continue
         if got.shape[0] > 1 and np.allclose(got, want[-1]) and not np.allclose(want, want[0]):
             return _mistake("aliased")
@@ -187,34 +203,40 @@ def check_descent_path(descend, seed=None, runs=3):
                     if np.allclose(got, path, rtol=1e-9, atol=1e-12):
                         return _mistake(name)
             t = int(np.flatnonzero(~np.isclose(got, want, rtol=1e-9, atol=1e-12).all(axis=1))[0])
-            return CheckResult(False, f"point {t} of the path is {np.round(got[t], 6).tolist()}; "
-                                      f"gradient descent gives {np.round(want[t], 6).tolist()} "
-                                      f"(start {start.tolist()}, eta = {eta:.4g}, {steps} steps).",
-                               LOOP_HINT)
-        return CheckResult(False, f"the path should have steps + 1 = {steps + 1} points, "
-                                  f"got {got.shape[0]}.", LOOP_HINT)
-    return CheckResult(True, f"descend followed gradient descent point for point on {runs} "
-                             f"random 2-D bowls.")
+            return CheckResult(False, _("point {t} of the path is {got}; gradient descent gives "
+                                        "{want} (start {start}, eta = {eta:.4g}, {steps} "
+                                        "steps).").format(
+                                            t=t, got=np.round(got[t], 6).tolist(),
+                                            want=np.round(want[t], 6).tolist(),
+                                            start=start.tolist(), eta=eta, steps=steps),
+                               _(LOOP_HINT))
+        return CheckResult(False, _("the path should have steps + 1 = {rows} points, "
+                                    "got {n}.").format(rows=steps + 1, n=got.shape[0]),
+                           _(LOOP_HINT))
+    return CheckResult(True, _("descend followed gradient descent point for point on {runs} "
+                               "random 2-D bowls.").format(runs=runs))
 
 
 # ---- one Newton step, written by the learner (the optimiser appendix) ----------------
 
-NEWTON_HINT = ("solve the local quadratic model: the step d satisfies H d = -g, so return "
-               "w - np.linalg.solve(hess(w), grad(w)).")
+NEWTON_HINT = N_("solve the local quadratic model: the step d satisfies H d = -g, so return "
+                 "w - np.linalg.solve(hess(w), grad(w)).")
 
+# mistake -> (what the learner's step shows, hint): marked here, translated where shown
 NEWTON_MISTAKES = {
-    "uphill": ("the step points the wrong way: it went uphill on the local model.",
-               "subtract the solved step: w - H⁻¹ g, not w + H⁻¹ g."),
-    "times_hessian": ("the step multiplies the gradient by the Hessian.",
-                      "Newton divides by the curvature: solve H d = g (np.linalg.solve), "
-                      "do not compute H @ g."),
-    "diagonal_only": ("the step divides each slope by its own curvature and ignores the rest of H.",
-                      "the off-diagonal entries couple the coordinates: solve with the whole "
-                      "Hessian, np.linalg.solve(hess(w), grad(w))."),
-    "gradient_step": ("that is a plain gradient step: the Hessian was not used.",
-                      "scale the gradient by the inverse Hessian: w - np.linalg.solve(H, g)."),
-    "step_only": ("that is the step, not the new point.",
-                  "return w plus the step: w - np.linalg.solve(hess(w), grad(w))."),
+    "uphill": (N_("the step points the wrong way: it went uphill on the local model."),
+               N_("subtract the solved step: w - H⁻¹ g, not w + H⁻¹ g.")),
+    "times_hessian": (N_("the step multiplies the gradient by the Hessian."),
+                      N_("Newton divides by the curvature: solve H d = g (np.linalg.solve), "
+                         "do not compute H @ g.")),
+    "diagonal_only": (N_("the step divides each slope by its own curvature and ignores the rest "
+                         "of H."),
+                      N_("the off-diagonal entries couple the coordinates: solve with the whole "
+                         "Hessian, np.linalg.solve(hess(w), grad(w)).")),
+    "gradient_step": (N_("that is a plain gradient step: the Hessian was not used."),
+                      N_("scale the gradient by the inverse Hessian: w - np.linalg.solve(H, g).")),
+    "step_only": (N_("that is the step, not the new point."),
+                  N_("return w plus the step: w - np.linalg.solve(hess(w), grad(w)).")),
 }
 
 
@@ -245,12 +267,12 @@ def check_newton_step(newton_step, seed=None, runs=3):
     """
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    failed = check_written(newton_step, "newton_step", "write the body of newton_step(grad, hess, "
-                           "w) in the cell above (it returns the new point), then run this check.",
-                           NEWTON_HINT)
+    failed = check_written(newton_step, "newton_step", _("write the body of newton_step(grad, "
+                           "hess, w) in the cell above (it returns the new point), then run this "
+                           "check."), _(NEWTON_HINT))
     if failed is not None:
         return failed
-    for _ in range(runs):
+    for __ in range(runs):
         f, grad, hess = random_curved_loss(rng)
         w = np.round(rng.uniform(-3.0, 3.0, size=2), 2)
         g, H = grad(w), hess(w)
@@ -258,13 +280,15 @@ def check_newton_step(newton_step, seed=None, runs=3):
         given = w.copy()
         got, failed = call_learner(newton_step, grad, hess, given, what="newton_step")
         if failed is None:
-            got, failed = as_array(got, "newton_step should return two numbers", NEWTON_HINT,
-                                   nothing="newton_step returned nothing: return the new point.")
+            got, failed = as_array(got, _("newton_step should return two numbers"),
+                                   _(NEWTON_HINT),
+                                   nothing=_("newton_step returned nothing: return the new "
+                                             "point."))
         if failed is not None:
             return failed
         if got.shape != (2,):
-            return CheckResult(False, f"the new point should have shape (2,), got {got.shape}.",
-                               NEWTON_HINT)
+            return CheckResult(False, _("the new point should have shape (2,), got "
+                                        "{shape}.").format(shape=got.shape), _(NEWTON_HINT))
         if np.allclose(got, want, rtol=1e-8, atol=1e-10):
             continue
         wrong = {"uphill": w + np.linalg.solve(H, g), "times_hessian": w - H @ g,
@@ -273,39 +297,51 @@ def check_newton_step(newton_step, seed=None, runs=3):
         for name, point in wrong.items():
             if np.allclose(got, point, rtol=1e-8, atol=1e-10):
                 what, hint = NEWTON_MISTAKES[name]
-                return CheckResult(False, what, hint)
-        return CheckResult(False, f"at w = {w.tolist()} your step lands at "
-                                  f"{np.round(got, 6).tolist()}; Newton's step lands at "
-                                  f"{np.round(want, 6).tolist()}.", NEWTON_HINT)
-    return CheckResult(True, f"newton_step solved the local quadratic model at {runs} random "
-                             f"points of random 2-D losses.")
+                return CheckResult(False, _(what), _(hint))
+        return CheckResult(False, _("at w = {w} your step lands at {got}; Newton's step lands "
+                                    "at {want}.").format(w=w.tolist(),
+                                                         got=np.round(got, 6).tolist(),
+                                                         want=np.round(want, 6).tolist()),
+                           _(NEWTON_HINT))
+    return CheckResult(True, _("newton_step solved the local quadratic model at {runs} random "
+                               "points of random 2-D losses.").format(runs=runs))
 
 
 # ---- one Rprop step, written by the learner (the optimiser appendix) -----------------
 
-RPROP_HINT = ("for each weight, compare the signs of g and g_prev: if g * g_prev > 0 multiply its "
-              "step by grow, if < 0 by shrink, if 0 keep it (np.where); then move every weight "
-              "against the sign of its slope by its new step, w - steps * np.sign(g). "
-              "Return both: the new w and the new steps.")
+RPROP_HINT = N_("for each weight, compare the signs of g and g_prev: if g * g_prev > 0 multiply "
+                "its step by grow, if < 0 by shrink, if 0 keep it (np.where); then move every "
+                "weight against the sign of its slope by its new step, w - steps * np.sign(g). "
+                "Return both: the new w and the new steps.")
 
+# mistake -> (what the learner's step shows, hint): marked here, translated where shown
 RPROP_MISTAKES = {
-    "swapped": ("the steps grew where the slope flipped sign and shrank where it kept its sign.",
-                "a kept sign (g * g_prev > 0) says the step was too timid: multiply it by grow; "
-                "a flip (g * g_prev < 0) says it jumped over a minimum: multiply it by shrink."),
-    "magnitude": ("each weight moved by its step times the slope: the size of the slope was used.",
-                  "Rprop keeps only the direction of each slope: move by steps * np.sign(g), "
-                  "not steps * g."),
-    "uphill": ("each weight moved the way its slope points: uphill.",
-               "step against the slope: w - steps * np.sign(g), not w + steps * np.sign(g)."),
-    "old_steps": ("the weights moved by the old step sizes, before growing or shrinking them.",
-                  "first update the steps, then move each weight by its new step."),
-    "zero_shrinks": ("a step whose previous slope was 0 was shrunk, as if the sign had flipped.",
-                     "g * g_prev == 0 (the very first step, or a flat spot) is neither a flip nor "
-                     "a kept sign: leave that step as it was."),
-    "zero_grows": ("a step whose previous slope was 0 was grown, as if the sign had been kept.",
-                   "g * g_prev == 0 (the very first step, or a flat spot) is neither a flip nor "
-                   "a kept sign: leave that step as it was; grow only where g * g_prev > 0."),
+    "swapped": (N_("the steps grew where the slope flipped sign and shrank where it kept its "
+                   "sign."),
+                N_("a kept sign (g * g_prev > 0) says the step was too timid: multiply it by "
+                   "grow; a flip (g * g_prev < 0) says it jumped over a minimum: multiply it by "
+                   "shrink.")),
+    "magnitude": (N_("each weight moved by its step times the slope: the size of the slope was "
+                     "used."),
+                  N_("Rprop keeps only the direction of each slope: move by steps * np.sign(g), "
+                     "not steps * g.")),
+    "uphill": (N_("each weight moved the way its slope points: uphill."),
+               N_("step against the slope: w - steps * np.sign(g), not w + steps * np.sign(g).")),
+    "old_steps": (N_("the weights moved by the old step sizes, before growing or shrinking them."),
+                  N_("first update the steps, then move each weight by its new step.")),
+    "zero_shrinks": (N_("a step whose previous slope was 0 was shrunk, as if the sign had "
+                        "flipped."),
+                     N_("g * g_prev == 0 (the very first step, or a flat spot) is neither a flip "
+                        "nor a kept sign: leave that step as it was.")),
+    "zero_grows": (N_("a step whose previous slope was 0 was grown, as if the sign had been "
+                      "kept."),
+                   N_("g * g_prev == 0 (the very first step, or a flat spot) is neither a flip "
+                      "nor a kept sign: leave that step as it was; grow only where "
+                      "g * g_prev > 0.")),
 }
+
+
+NEW_W, NEW_STEPS = N_("the new w"), N_("the new steps")   # the two arrays rprop_step returns
 
 
 def random_rprop_state(rng):
@@ -363,12 +399,12 @@ def check_rprop_step(rprop_step, grow=1.2, shrink=0.5, seed=None, runs=3):
         raise ValueError(f"shrink must lie strictly between 0 and 1, got {shrink:g}")
     runs = positive_int(runs, "runs", high=20)
     rng = learner_rng(seed)                     # checks the seed, before any answer is read
-    failed = check_written(rprop_step, "rprop_step", "write the body of rprop_step(w, g, g_prev, "
-                           "steps) in the cell above (it returns the new w and the new steps), "
-                           "then run this check.", RPROP_HINT)
+    failed = check_written(rprop_step, "rprop_step", _("write the body of rprop_step(w, g, "
+                           "g_prev, steps) in the cell above (it returns the new w and the new "
+                           "steps), then run this check."), _(RPROP_HINT))
     if failed is not None:
         return failed
-    for _ in range(runs):
+    for __ in range(runs):
         w, g, g_prev, steps = random_rprop_state(rng)
         want = _rprop(w, g, g_prev, steps, grow, shrink)
         got, failed = call_learner(rprop_step, w.copy(), g.copy(), g_prev.copy(), steps.copy(),
@@ -376,31 +412,37 @@ def check_rprop_step(rprop_step, grow=1.2, shrink=0.5, seed=None, runs=3):
         if failed is not None:
             return failed
         if is_unanswered(got):
-            return CheckResult(False, "rprop_step returned nothing: return the new w and the new "
-                                      "steps, as `return w_new, steps_new`.", RPROP_HINT)
+            return CheckResult(False, _("rprop_step returned nothing: return the new w and the "
+                                        "new steps, as `return w_new, steps_new`."), _(RPROP_HINT))
         if not isinstance(got, (tuple, list)) or len(got) != 2:
-            return CheckResult(False, "rprop_step should return two arrays, the new w and the new "
-                                      "steps (`return w_new, steps_new`).", RPROP_HINT)
+            return CheckResult(False, _("rprop_step should return two arrays, the new w and the "
+                                        "new steps (`return w_new, steps_new`)."), _(RPROP_HINT))
         try:
             got = tuple(np.array(part, dtype=float) for part in got)
         except (TypeError, ValueError):
-            return CheckResult(False, "rprop_step should return two arrays of numbers.", RPROP_HINT)
-        for name, part in zip(("the new w", "the new steps"), got):
+            return CheckResult(False, _("rprop_step should return two arrays of numbers."),
+                               _(RPROP_HINT))
+        for name, part in zip((_(NEW_W), _(NEW_STEPS)), got):
             if part.shape != w.shape:
-                return CheckResult(False, f"{name} has shape {part.shape}, expected {w.shape}: "
-                                          f"one entry per weight.", RPROP_HINT)
+                return CheckResult(False, _("{name} has shape {shape}, expected {expected}: "
+                                            "one entry per weight.").format(
+                                                name=name, shape=part.shape, expected=w.shape),
+                                   _(RPROP_HINT))
         if all(np.allclose(p, q, rtol=1e-9, atol=1e-12) for p, q in zip(got, want)):
             continue
         for name, wrong in _rprop_mistakes(w, g, g_prev, steps, grow, shrink).items():
             if all(np.allclose(p, q, rtol=1e-9, atol=1e-12) for p, q in zip(got, wrong)):
                 what, hint = RPROP_MISTAKES[name]
-                return CheckResult(False, what, hint)
-        for name, p, q in zip(("the new steps", "the new w"), got[::-1], want[::-1]):
+                return CheckResult(False, _(what), _(hint))
+        for name, p, q in zip((_(NEW_STEPS), _(NEW_W)), got[::-1], want[::-1]):
             off = np.flatnonzero(~np.isclose(p, q, rtol=1e-9, atol=1e-12))
             if off.size:
                 i = int(off[0])
-                return CheckResult(False, f"{name} is off at weight {i} (g = {g[i]:.3g}, "
-                                          f"g_prev = {g_prev[i]:.3g}, step {steps[i]:.3g}): "
-                                          f"got {p[i]:.6g}, Rprop gives {q[i]:.6g}.", RPROP_HINT)
-    return CheckResult(True, f"rprop_step grew, shrank and kept the steps and moved the weights "
-                             f"as Rprop does, on {runs} random sets of weights.")
+                return CheckResult(False, _("{name} is off at weight {i} (g = {g:.3g}, "
+                                            "g_prev = {g_prev:.3g}, step {step:.3g}): "
+                                            "got {got:.6g}, Rprop gives {want:.6g}.").format(
+                                                name=name, i=i, g=g[i], g_prev=g_prev[i],
+                                                step=steps[i], got=p[i], want=q[i]),
+                                   _(RPROP_HINT))
+    return CheckResult(True, _("rprop_step grew, shrank and kept the steps and moved the weights "
+                               "as Rprop does, on {runs} random sets of weights.").format(runs=runs))
