@@ -7,10 +7,12 @@ that is off.
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
+from helpers.checks import (REPLACE_WITH_FUNCTION, RETURNED_NOTHING, SIGN_FLIPPED, YOUR_FUNCTION,
+                            CheckResult, as_array, call_learner, check_close, check_written,
                             learner_rng)
 from helpers.costs import QuadraticCost
 from helpers.gradcheck import centred_differences
+from helpers.i18n import N_, _
 from helpers.validate import float_array, positive_int, real
 
 __all__ = ["check_output_delta", "check_hidden_delta", "check_forward_passes", "check_backprop",
@@ -30,13 +32,13 @@ def check_output_delta(delta, z=1.0, y=0.0):
     delta = _number(delta)
     a, sp = float(sigmoid(z)), float(sigmoid_prime(z))
     return check_close(
-        delta, (a - y) * sp, f"delta of the output neuron at z = {z:g}, y = {y:g}",
-        "BP1: delta = dC/da * sigma'(z), with dC/da = a - y for the quadratic cost "
-        "and sigma'(z) = a (1 - a).", tol=1e-3,
-        mistakes={a - y: "that is dC/da = a - y: BP1 multiplies it by sigma'(z) as well.",
-                  sp: "that is sigma'(z) alone: multiply it by dC/da = a - y.",
-                  (y - a) * sp: "the sign: dC/da is a - y (the output minus the target).",
-                  (a - y) * a: "multiply by the slope sigma'(z) = a (1 - a), not by a."})
+        delta, (a - y) * sp, _("delta of the output neuron at z = {z:g}, y = {y:g}").format(z=z, y=y),
+        _("BP1: delta = dC/da * sigma'(z), with dC/da = a - y for the quadratic cost "
+          "and sigma'(z) = a (1 - a)."), tol=1e-3,
+        mistakes={a - y: _("that is dC/da = a - y: BP1 multiplies it by sigma'(z) as well."),
+                  sp: _("that is sigma'(z) alone: multiply it by dC/da = a - y."),
+                  (y - a) * sp: _("the sign: dC/da is a - y (the output minus the target)."),
+                  (a - y) * a: _("multiply by the slope sigma'(z) = a (1 - a), not by a.")})
 
 
 def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
@@ -47,13 +49,16 @@ def check_hidden_delta(delta, w=(2.0, -1.0), delta_next=(0.1, 0.3), z=0.0):
     total = sum(wk * dk for wk, dk in zip(w, delta_next))
     sp = float(sigmoid_prime(z))
     return check_close(
-        delta, total * sp, f"delta of the hidden neuron (z = {z:g})",
-        "BP2: add w_k * delta_k over every neuron k the hidden neuron feeds (one path each), "
-        "then multiply by sigma'(z).", tol=1e-3,
-        mistakes={total: "that is the sum over the paths, before the factor sigma'(z).",
-                  w[0] * delta_next[0] * sp: "that follows only the first path: add the second.",
-                  w[1] * delta_next[1] * sp: "that follows only the second path: add the first.",
-                  total * float(sigmoid(z)): "multiply by the slope sigma'(z), not by sigma(z)."})
+        delta, total * sp, _("delta of the hidden neuron (z = {z:g})").format(z=z),
+        _("BP2: add w_k * delta_k over every neuron k the hidden neuron feeds (one path each), "
+          "then multiply by sigma'(z)."), tol=1e-3,
+        mistakes={total: _("that is the sum over the paths, before the factor sigma'(z)."),
+                  w[0] * delta_next[0] * sp: _("that follows only the first path: add the "
+                                               "second."),
+                  w[1] * delta_next[1] * sp: _("that follows only the second path: add the "
+                                               "first."),
+                  total * float(sigmoid(z)): _("multiply by the slope sigma'(z), not by "
+                                               "sigma(z).")})
 
 
 def check_forward_passes(n_evaluations, sizes=(784, 30, 10)):
@@ -67,41 +72,50 @@ def check_forward_passes(n_evaluations, sizes=(784, 30, 10)):
     biases = sum(sizes[1:])
     n = weights + biases
     return check_close(
-        n_evaluations, 2 * n, f"the cost evaluations for a {'-'.join(map(str, sizes))} network",
-        "count the parameters (every weight and every bias), and a centred difference "
-        "evaluates the cost twice for each.", tol=1e-9,
-        mistakes={n: f"{n} is the number of parameters: a centred difference needs two "
-                     "evaluations per parameter, at p + h and p - h.",
-                  2 * weights: "the biases are parameters too.",
-                  n + 1: "that is a one-sided difference (one base evaluation plus one per "
-                         "parameter); the centred difference needs two per parameter."})
+        n_evaluations, 2 * n, _("the cost evaluations for a {sizes} network").format(
+            sizes="-".join(map(str, sizes))),
+        _("count the parameters (every weight and every bias), and a centred difference "
+          "evaluates the cost twice for each."), tol=1e-9,
+        mistakes={n: _("{n} is the number of parameters: a centred difference needs two "
+                       "evaluations per parameter, at p + h and p - h.").format(n=n),
+                  2 * weights: _("the biases are parameters too."),
+                  n + 1: _("that is a one-sided difference (one base evaluation plus one per "
+                           "parameter); the centred difference needs two per parameter.")})
 
 
 # ---- the coding exercise: backprop for a mini-batch -------------------------------------
 
-BACKPROP_TASK = (
+BACKPROP_TASK = N_(
     "write backprop(weights, biases, X, Y): feedforward keeping every z and a, then BP1 for the "
     "output error, BP2 back through the hidden layers, and BP3/BP4 for the gradients, averaged "
     "over the m columns of X. Return nabla_b, nabla_w, lists shaped like biases and weights. "
     "The check runs it on a new random network with random sizes each time and compares it "
     "with centred differences, layer by layer.")
 
-# (mistake, wrong formula) -> the hint a learner gets when every layer matches that formula
+# (mistake, wrong formula) -> the hint a learner gets when every layer matches that formula.
+# Both the mistake's name (shown as "one slip: ...") and its hint are marked here and
+# translated where the check shows them.
 BACKPROP_MISTAKES = {
-    "output sigma' dropped": "BP1: for the quadratic cost the output error keeps the slope: "
-                             "delta^L = (a^L - y) * sigma'(z^L). Without sigma'(z^L) you have the "
-                             "cross-entropy error of notebook 06.",
-    "hidden sigma' dropped": "BP2: after (w^(l+1))^T delta^(l+1), multiply by sigma'(z^l), the slope "
-                             "of the hidden layer's own sigmoid. Your output layer is right.",
-    "sum instead of mean": "BP3 and BP4: the cost is an average over the mini-batch, so divide the "
-                           "sums over the columns by m = X.shape[1]. Your gradients are m times "
-                           "too large.",
-    "sign flipped": "BP1: the quadratic cost's gradient is a^L - y (output minus target). "
-                    "With y - a every gradient points uphill.",
-    "sigma instead of sigma'": "BP1 and BP2: use the slope sigmoid_prime(z), not the activation sigmoid(z), "
-                               "in BP1 and BP2.",
-    "sigma' of a": "BP1 and BP2: sigmoid_prime takes z, the weighted input: sigmoid_prime(a) applies the "
-                   "sigmoid twice. Use sigmoid_prime(z) (or a * (1 - a)).",
+    N_("output sigma' dropped"): N_(
+        "BP1: for the quadratic cost the output error keeps the slope: "
+        "delta^L = (a^L - y) * sigma'(z^L). Without sigma'(z^L) you have the "
+        "cross-entropy error of notebook 06."),
+    N_("hidden sigma' dropped"): N_(
+        "BP2: after (w^(l+1))^T delta^(l+1), multiply by sigma'(z^l), the slope "
+        "of the hidden layer's own sigmoid. Your output layer is right."),
+    N_("sum instead of mean"): N_(
+        "BP3 and BP4: the cost is an average over the mini-batch, so divide the "
+        "sums over the columns by m = X.shape[1]. Your gradients are m times "
+        "too large."),
+    SIGN_FLIPPED: N_(
+        "BP1: the quadratic cost's gradient is a^L - y (output minus target). "
+        "With y - a every gradient points uphill."),
+    N_("sigma instead of sigma'"): N_(
+        "BP1 and BP2: use the slope sigmoid_prime(z), not the activation sigmoid(z), "
+        "in BP1 and BP2."),
+    N_("sigma' of a"): N_(
+        "BP1 and BP2: sigmoid_prime takes z, the weighted input: sigmoid_prime(a) applies the "
+        "sigmoid twice. Use sigmoid_prime(z) (or a * (1 - a))."),
 }
 
 
@@ -120,7 +134,7 @@ def _reference_backprop(weights, biases, X, Y, mistake=None):
             return sigmoid_prime(a)
         return sigmoid_prime(z)
 
-    error = Y - activations[-1] if mistake == "sign flipped" else activations[-1] - Y
+    error = Y - activations[-1] if mistake == SIGN_FLIPPED else activations[-1] - Y
     delta = error if mistake == "output sigma' dropped" else error * slope(zs[-1], activations[-1])
     scale = 1.0 if mistake == "sum instead of mean" else 1.0 / m
     nabla_b, nabla_w = [None] * len(weights), [None] * len(weights)
@@ -173,31 +187,37 @@ def random_network_problem(rng):
 
 
 def _layer_name(i, n_layers):
-    kind = "the output layer" if i == n_layers - 1 else "a hidden layer"
-    return f"nabla_b[{i}], nabla_w[{i}] (layer {i + 2} of the text, {kind})"
+    if i == n_layers - 1:
+        text = _("nabla_b[{i}], nabla_w[{i}] (layer {layer} of the text, the output layer)")
+    else:
+        text = _("nabla_b[{i}], nabla_w[{i}] (layer {layer} of the text, a hidden layer)")
+    return text.format(i=i, layer=i + 2)
 
 
 def _shape_hint(kind, i, got, weights, biases, X):
     """What a wrong shape of nabla_b[i] or nabla_w[i] usually means."""
     want = (biases if kind == "b" else weights)[i].shape
     m = X.shape[1]
+    swapped = _("return nabla_b first, then nabla_w.")
     if kind == "b":
         if got == (want[0], m):
-            return ("BP3 gives one column per example: average them, "
-                    "delta.sum(axis=1, keepdims=True) / m.")
+            return _("BP3 gives one column per example: average them, "
+                     "delta.sum(axis=1, keepdims=True) / m.")
         if got == (want[0],):
-            return "keep the column shape with keepdims=True: delta.sum(axis=1, keepdims=True) / m."
+            return _("keep the column shape with keepdims=True: delta.sum(axis=1, keepdims=True) "
+                     "/ m.")
         if got == weights[i].shape:
-            return "return nabla_b first, then nabla_w."
-        return "nabla_b[l] has one entry per neuron of layer l, as a column like biases[l]."
+            return swapped
+        return _("nabla_b[l] has one entry per neuron of layer l, as a column like biases[l].")
     if got == want[::-1]:
-        return "BP4 is delta^l (a^(l-1))^T: delta on the left, the transposed activations on the right."
+        return _("BP4 is delta^l (a^(l-1))^T: delta on the left, the transposed activations on "
+                 "the right.")
     if got == biases[i].shape:
-        return "return nabla_b first, then nabla_w."
+        return swapped
     if len(got) == 2 and got[0] == want[0]:
-        return ("BP4 uses the activations of the layer BEFORE: nabla_w[l] = delta @ activations[l].T / m "
-                "with activations[0] = X.")
-    return "nabla_w[l] = delta^l (a^(l-1))^T / m has the shape of weights[l]."
+        return _("BP4 uses the activations of the layer BEFORE: nabla_w[l] = delta @ "
+                 "activations[l].T / m with activations[0] = X.")
+    return _("nabla_w[l] = delta^l (a^(l-1))^T / m has the shape of weights[l].")
 
 
 def check_backprop(backprop, seed=None):
@@ -210,64 +230,74 @@ def check_backprop(backprop, seed=None):
     seed -- for tests: the same random network every time.
     """
     rng = learner_rng(seed)
-    failure = check_written(backprop, "backprop", "replace ... with your function backprop.",
-                           BACKPROP_TASK)
+    failure = check_written(backprop, "backprop", _(REPLACE_WITH_FUNCTION).format(name="backprop"),
+                           _(BACKPROP_TASK))
     if failure is not None:
         return failure
     sizes, weights, biases, X, Y = random_network_problem(rng)
     shown = "-".join(map(str, sizes))
     args = ([w.copy() for w in weights], [b.copy() for b in biases], X.copy(), Y.copy())
-    value, failure = call_learner(backprop, *args, what="your backprop")
+    yours = _(YOUR_FUNCTION).format(name="backprop")
+    value, failure = call_learner(backprop, *args, what=yours)
     if failure is not None:
         if "ValueError" in failure.message:
             return CheckResult(False, failure.message,
-                               f"often a product of mismatched shapes (on a {shown} network, "
-                               f"mini-batch of {X.shape[1]}): BP2 needs the transpose "
-                               "weights[l].T @ delta and BP4 needs delta @ activations[l].T. "
-                               "Print the shapes to see which.")
+                               _("often a product of mismatched shapes (on a {sizes} network, "
+                                 "mini-batch of {m}): BP2 needs the transpose "
+                                 "weights[l].T @ delta and BP4 needs delta @ activations[l].T. "
+                                 "Print the shapes to see which.").format(sizes=shown,
+                                                                          m=X.shape[1]))
         return failure
     if value is None or value is Ellipsis:
-        return CheckResult(False, "your backprop returned nothing: the body is still a stub.",
-                           BACKPROP_TASK)
+        return CheckResult(False, _(RETURNED_NOTHING).format(what=yours), _(BACKPROP_TASK))
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        return CheckResult(False, "backprop should return two lists, nabla_b, nabla_w "
-                                  f"(got {type(value).__name__}).",
-                           "end with `return nabla_b, nabla_w`.")
+        return CheckResult(False, _("backprop should return two lists, nabla_b, nabla_w "
+                                    "(got {type}).").format(type=type(value).__name__),
+                           _("end with `return nabla_b, nabla_w`."))
     got = {"b": value[0], "w": value[1]}
     for kind, name, like in (("b", "nabla_b", "biases"), ("w", "nabla_w", "weights")):
         grads = got[kind]
         if not isinstance(grads, (list, tuple)) or len(grads) != len(weights):
-            return CheckResult(False, f"{name} should be a list of {len(weights)} arrays, one per "
-                                      f"layer after the input, like {like} (network {shown}).",
-                               f"make {name} = [None] * len({like}) and fill entry l for every layer.")
+            return CheckResult(False, _("{name} should be a list of {n} arrays, one per "
+                                        "layer after the input, like {like} (network "
+                                        "{sizes}).").format(name=name, n=len(weights), like=like,
+                                                            sizes=shown),
+                               _("make {name} = [None] * len({like}) and fill entry l for every "
+                                 "layer.").format(name=name, like=like))
         arrays = []
         for i, g in enumerate(grads):
-            g, failure = as_array(g, f"{name}[{i}] should be an array of numbers", BACKPROP_TASK)
+            g, failure = as_array(g, _("{name}[{i}] should be an array of numbers").format(
+                name=name, i=i), _(BACKPROP_TASK))
             if failure is not None:
                 return failure
             want = (biases if kind == "b" else weights)[i].shape
             if g.shape != want:
-                return CheckResult(False, f"{name}[{i}] should have shape {want} like {like}[{i}], "
-                                          f"got {g.shape} (network {shown}, mini-batch of {X.shape[1]}).",
+                return CheckResult(False, _("{name}[{i}] should have shape {want} like {like}[{i}], "
+                                            "got {got} (network {sizes}, mini-batch of "
+                                            "{m}).").format(name=name, i=i, want=want, like=like,
+                                                            got=g.shape, sizes=shown,
+                                                            m=X.shape[1]),
                                    _shape_hint(kind, i, g.shape, weights, biases, X))
             arrays.append(g)
         got[kind] = arrays
     if not all(np.isfinite(g).all() for g in got["b"] + got["w"]):
-        return CheckResult(False, "your gradients contain NaN or infinite values.",
-                           "sigmoid and sigmoid_prime never overflow; look for a division.")
+        return CheckResult(False, _("your gradients contain NaN or infinite values."),
+                           _("sigmoid and sigmoid_prime never overflow; look for a division."))
     numerical = _centred_differences(weights, biases, X, Y)
     errors = [(_error(gb, nb), _error(gw, nw)) for gb, nb, gw, nw
               in zip(got["b"], numerical[0], got["w"], numerical[1])]
     worst = max(max(e) for e in errors)
     if worst <= 1e-6:
-        return CheckResult(True, f"your backprop agrees with centred differences on a random "
-                                 f"{shown} network with a mini-batch of {X.shape[1]} "
-                                 f"(largest relative error {worst:.0e}).")
+        return CheckResult(True, _("your backprop agrees with centred differences on a random "
+                                   "{sizes} network with a mini-batch of {m} "
+                                   "(largest relative error {worst:.0e}).").format(
+                                       sizes=shown, m=X.shape[1], worst=worst))
     for mistake, hint in BACKPROP_MISTAKES.items():
         slip = _reference_backprop(weights, biases, X, Y, mistake)
         if all(_error(g, s) <= 1e-6 for g, s in zip(got["b"] + got["w"], slip[0] + slip[1])):
-            return CheckResult(False, f"on a random {shown} network your gradients are those of "
-                                      f"a backprop with one slip: {mistake}.", hint)
+            return CheckResult(False, _("on a random {sizes} network your gradients are those of "
+                                        "a backprop with one slip: {mistake}.").format(
+                                            sizes=shown, mistake=_(mistake)), _(hint))
     n = len(weights)
     wrong = [i for i in range(n) if max(errors[i]) > 1e-6]
     last = wrong[-1]                           # the wrong layer nearest the output
@@ -275,17 +305,23 @@ def check_backprop(backprop, seed=None):
     where = _layer_name(last, n)
     if b_err <= 1e-6:
         equation = "BP4"
-        hint = "nabla_w[l] = delta^l @ (a^(l-1)).T / m, with a^(l-1) = activations[l] when activations[0] = X."
+        hint = _("nabla_w[l] = delta^l @ (a^(l-1)).T / m, with a^(l-1) = activations[l] when "
+                 "activations[0] = X.")
     elif w_err <= 1e-6:
         equation = "BP3"
-        hint = "nabla_b[l] = delta^l averaged over the columns: delta.sum(axis=1, keepdims=True) / m."
+        hint = _("nabla_b[l] = delta^l averaged over the columns: delta.sum(axis=1, keepdims=True) "
+                 "/ m.")
     elif last == n - 1:
         equation = "BP1"
-        hint = "delta^L = (a^L - y) * sigma'(z^L) for the quadratic cost, then BP3 and BP4 read the gradients off it."
+        hint = _("delta^L = (a^L - y) * sigma'(z^L) for the quadratic cost, then BP3 and BP4 read "
+                 "the gradients off it.")
     else:
         equation = "BP2"
-        hint = ("the layers after it are right, so the error is carried back wrongly: "
-                "delta^l = (w^(l+1))^T delta^(l+1) * sigma'(z^l), with weights[l + 1] for w^(l+1).")
-    return CheckResult(False, f"{equation} looks off: {where} has relative error "
-                              f"{max(b_err, w_err):.1e} against centred differences "
-                              f"(network {shown}).", hint)
+        hint = _("the layers after it are right, so the error is carried back wrongly: "
+                 "delta^l = (w^(l+1))^T delta^(l+1) * sigma'(z^l), with weights[l + 1] for "
+                 "w^(l+1).")
+    return CheckResult(False, _("{equation} looks off: {where} has relative error "
+                                "{error:.1e} against centred differences "
+                                "(network {sizes}).").format(equation=equation, where=where,
+                                                             error=max(b_err, w_err), sizes=shown),
+                       hint)

@@ -4,8 +4,10 @@ import numbers
 import numpy as np
 
 from helpers.activations import sigmoid, sigmoid_prime
-from helpers.checks import (CheckResult, as_array, call_learner, check_close, check_written,
-                            is_unanswered, learner_rng)
+from helpers.checks import (ONE_SLIP, REPLACE_WITH_FUNCTION, RETURNED_NOTHING, SIGN_FLIPPED,
+                            YOUR_FUNCTION, CheckResult, as_array, call_learner, check_close,
+                            check_written, is_unanswered, learner_rng)
+from helpers.i18n import N_, _
 from helpers.neuron import train_neuron
 from helpers.validate import positive_int, real
 
@@ -19,14 +21,14 @@ def check_quadratic_gradient(w, b, dC_dw, x=1.0, y=0.0):
     z = w * x + b
     a = float(sigmoid(z))
     expected = (a - y) * float(sigmoid_prime(z)) * x
-    return check_close(dC_dw, expected, f"dC/dw (quadratic) at w={w:g}, b={b:g}",
-                       "compute z = w x + b, a = sigma(z), then (a - y) * sigma'(z) * x, "
-                       "with sigma'(z) = a (1 - a).",
+    return check_close(dC_dw, expected, _("dC/dw (quadratic) at w={w:g}, b={b:g}").format(w=w, b=b),
+                       _("compute z = w x + b, a = sigma(z), then (a - y) * sigma'(z) * x, "
+                         "with sigma'(z) = a (1 - a)."),
                        tol=1e-4,
-                       mistakes={a - y: "that is a - y alone: the quadratic cost keeps the factor "
-                                        "sigma'(z).",
-                                 float(sigmoid_prime(z)): "that is sigma'(z) alone; multiply by "
-                                                          "(a - y) and x."})
+                       mistakes={a - y: _("that is a - y alone: the quadratic cost keeps the "
+                                          "factor sigma'(z)."),
+                                 float(sigmoid_prime(z)): _("that is sigma'(z) alone; multiply by "
+                                                            "(a - y) and x.")})
 
 
 def check_cross_entropy_gradient(w, b, dC_dw, x=1.0, y=0.0):
@@ -35,12 +37,13 @@ def check_cross_entropy_gradient(w, b, dC_dw, x=1.0, y=0.0):
     z = w * x + b
     a = float(sigmoid(z))
     expected = (a - y) * x
-    return check_close(dC_dw, expected, f"dC/dw (cross-entropy) at w={w:g}, b={b:g}",
-                       "under cross-entropy sigma'(z) cancels: dC/dw = (a - y) x.",
+    return check_close(dC_dw, expected,
+                       _("dC/dw (cross-entropy) at w={w:g}, b={b:g}").format(w=w, b=b),
+                       _("under cross-entropy sigma'(z) cancels: dC/dw = (a - y) x."),
                        tol=1e-4,
                        mistakes={(a - y) * float(sigmoid_prime(z)) * x:
-                                 "that is the quadratic cost's gradient: with cross-entropy "
-                                 "the factor sigma'(z) cancels."})
+                                 _("that is the quadratic cost's gradient: with cross-entropy "
+                                   "the factor sigma'(z) cancels.")})
 
 
 def check_epochs_to_half(epochs, w0=2.0, b0=2.0, eta=0.005, cost="cross-entropy", limit=2000):
@@ -48,44 +51,58 @@ def check_epochs_to_half(epochs, w0=2.0, b0=2.0, eta=0.005, cost="cross-entropy"
     limit, w0, b0 = positive_int(limit, "limit"), real(w0, "w0"), real(b0, "b0")
     history = train_neuron(1.0, 0.0, w0, b0, eta, limit, cost)     # checks the settings
     if is_unanswered(epochs):
-        return CheckResult(False, "replace ... with a whole number of epochs.",
-                           "train with train_neuron(...) and look for the first epoch where "
-                           "output < 0.5, e.g. with np.argmax(h.output < 0.5).")
+        return CheckResult(False, _("replace ... with a whole number of epochs."),
+                           _("train with train_neuron(...) and look for the first epoch where "
+                             "output < 0.5, e.g. with np.argmax(h.output < 0.5)."))
     if isinstance(epochs, bool) or not isinstance(epochs, (numbers.Integral, np.integer)):
-        return CheckResult(False, f"the answer should be a whole number, got {epochs!r}.",
-                           "np.argmax(...) gives an integer index; convert it with int(...).")
+        return CheckResult(False, _("the answer should be a whole number, got {epochs!r}.").format(
+                               epochs=epochs),
+                           _("np.argmax(...) gives an integer index; convert it with int(...)."))
     below = np.flatnonzero(history.output < 0.5)
     if not below.size:
-        return CheckResult(False, f"the output does not fall below 0.5 within {limit} epochs.", "")
+        return CheckResult(False, _("the output does not fall below 0.5 within {limit} "
+                                    "epochs.").format(limit=limit), "")
     expected = int(below[0])
     if int(epochs) == expected:
-        return CheckResult(True, f"the output first drops below 0.5 after {expected} epochs "
-                                 f"({cost}, eta = {eta:g}).")
-    hint = ("count from epoch 0, the untrained neuron: the index into h.output is the number "
-            "of epochs" if abs(int(epochs) - expected) == 1 else
-            f"train for enough epochs (say {limit}) with eta = {eta:g} and the {cost} cost, "
-            "then find the first index where h.output < 0.5.")
-    return CheckResult(False, f"{epochs} is not the first epoch with output below 0.5.", hint)
+        return CheckResult(True, _("the output first drops below 0.5 after {expected} epochs "
+                                   "({cost}, eta = {eta:g}).").format(expected=expected, cost=cost,
+                                                                      eta=eta))
+    if abs(int(epochs) - expected) == 1:
+        hint = _("count from epoch 0, the untrained neuron: the index into h.output is the number "
+                 "of epochs")
+    else:
+        hint = _("train for enough epochs (say {limit}) with eta = {eta:g} and the {cost} cost, "
+                 "then find the first index where h.output < 0.5.").format(limit=limit, eta=eta,
+                                                                          cost=cost)
+    return CheckResult(False, _("{epochs} is not the first epoch with output below 0.5.").format(
+        epochs=epochs), hint)
 
 
 # ---- the coding exercise: the cross-entropy output error ---------------------------------
 
-DELTA_TASK = ("write cross_entropy_delta(z, a, y): the output error delta = dC/dz of sigmoid "
-              "outputs a = sigma(z) under the cross-entropy cost, for arrays with one column per "
-              "example (y holds the targets, 0 or 1). The check calls it on new random arrays each "
-              "time, some outputs saturated at 1.0.")
+DELTA_TASK = N_("write cross_entropy_delta(z, a, y): the output error delta = dC/dz of sigmoid "
+                "outputs a = sigma(z) under the cross-entropy cost, for arrays with one column per "
+                "example (y holds the targets, 0 or 1). The check calls it on new random arrays "
+                "each time, some outputs saturated at 1.0.")
 
-# mistake -> hint; each wrong formula is computed in `_delta_slips`
+# mistake -> hint; each wrong formula is computed in `_delta_slips`. The mistake's name
+# (shown as "one slip: ...") and its hint are marked here and translated where shown.
+SIGMA_PRIME_KEPT = N_("sigma' kept in the code")
 DELTA_MISTAKES = {
-    "the quadratic delta": "that is the quadratic cost's delta, (a - y) sigma'(z). Under cross-entropy "
-                           "dC/da = (a - y) / (a (1 - a)), and the slope sigma'(z) = a (1 - a) cancels it.",
-    "sign flipped": "delta = dC/dz = a - y (output minus target); y - a points every step uphill.",
-    "dC/da alone": "that is dC/da = (a - y) / (a (1 - a)). BP1 multiplies it by sigma'(z) = a (1 - a), "
-                   "and the two cancel.",
-    "z instead of a": "delta uses the output a = sigma(z), not the weighted input z: a - y.",
-    "sigma' kept in the code": "dC/da * sigma'(z) is right on paper, but where the output is saturated "
-                               "a is exactly 1.0 in floating point, a (1 - a) = 0, and 0/0 is NaN. "
-                               "Do the cancellation on paper: delta = a - y.",
+    N_("the quadratic delta"): N_(
+        "that is the quadratic cost's delta, (a - y) sigma'(z). Under cross-entropy "
+        "dC/da = (a - y) / (a (1 - a)), and the slope sigma'(z) = a (1 - a) cancels it."),
+    SIGN_FLIPPED: N_(
+        "delta = dC/dz = a - y (output minus target); y - a points every step uphill."),
+    N_("dC/da alone"): N_(
+        "that is dC/da = (a - y) / (a (1 - a)). BP1 multiplies it by sigma'(z) = a (1 - a), "
+        "and the two cancel."),
+    N_("z instead of a"): N_(
+        "delta uses the output a = sigma(z), not the weighted input z: a - y."),
+    SIGMA_PRIME_KEPT: N_(
+        "dC/da * sigma'(z) is right on paper, but where the output is saturated "
+        "a is exactly 1.0 in floating point, a (1 - a) = 0, and 0/0 is NaN. "
+        "Do the cancellation on paper: delta = a - y."),
 }
 
 
@@ -104,10 +121,10 @@ def _delta_slips(z, a, y):
     with np.errstate(all="ignore"):
         dC_da = (a - y) / (a * (1.0 - a))
         return {"the quadratic delta": (a - y) * sigmoid_prime(z),
-                "sign flipped": y - a,
+                SIGN_FLIPPED: y - a,
                 "dC/da alone": dC_da,
                 "z instead of a": z - y,
-                "sigma' kept in the code": dC_da * (a * (1.0 - a))}
+                SIGMA_PRIME_KEPT: dC_da * (a * (1.0 - a))}
 
 
 def _same(got, want):
@@ -120,34 +137,37 @@ def _same(got, want):
 def check_cross_entropy_delta(cross_entropy_delta, seed=None):
     """Grade the learner's cross_entropy_delta(z, a, y) on fresh random arrays (seed: for tests)."""
     rng = learner_rng(seed)
+    task = _(DELTA_TASK)
     failure = check_written(cross_entropy_delta, "cross_entropy_delta",
-                           "replace ... with your function cross_entropy_delta.", DELTA_TASK)
+                            _(REPLACE_WITH_FUNCTION).format(name="cross_entropy_delta"), task)
     if failure is not None:
         return failure
     z, a, y = _delta_problem(rng)
+    yours = _(YOUR_FUNCTION).format(name="cross_entropy_delta")
     with np.errstate(all="ignore"):
         value, failure = call_learner(cross_entropy_delta, z.copy(), a.copy(), y.copy(),
-                                      what="your cross_entropy_delta")
+                                      what=yours)
     if failure is None:
-        value, failure = as_array(value, "delta should be an array of numbers", DELTA_TASK,
-                                  nothing="your cross_entropy_delta returned nothing: the body is "
-                                          "still a stub.")
+        value, failure = as_array(value, _("delta should be an array of numbers"), task,
+                                  nothing=_(RETURNED_NOTHING).format(what=yours))
     if failure is not None:
         return failure
     if value.shape != z.shape:
-        return CheckResult(False, f"delta should have the shape of z, {z.shape} (one column per "
-                                  f"example), got {value.shape}.",
-                           "delta has one entry per output neuron and example: no sum or mean "
-                           "over the examples here (that comes in BP3 and BP4).")
+        return CheckResult(False, _("delta should have the shape of z, {shape} (one column per "
+                                    "example), got {got}.").format(shape=z.shape, got=value.shape),
+                           _("delta has one entry per output neuron and example: no sum or mean "
+                             "over the examples here (that comes in BP3 and BP4)."))
     if _same(value, a - y):
-        return CheckResult(True, f"delta = a - y on random {z.shape[0]} x {z.shape[1]} arrays, "
-                                 "saturated outputs included: sigma' has cancelled.")
+        return CheckResult(True, _("delta = a - y on random {n} x {m} arrays, saturated outputs "
+                                   "included: sigma' has cancelled.").format(n=z.shape[0],
+                                                                              m=z.shape[1]))
     for mistake, slip in _delta_slips(z, a, y).items():
         if _same(value, slip):
-            return CheckResult(False, f"your delta matches a version with one slip: {mistake}.",
-                               DELTA_MISTAKES[mistake])
+            return CheckResult(False, _(ONE_SLIP).format(name="delta", mistake=_(mistake)),
+                               _(DELTA_MISTAKES[mistake]))
     if not np.isfinite(value).all():
-        return CheckResult(False, "your delta has NaN or infinite entries where the output is "
-                                  "saturated.", DELTA_MISTAKES["sigma' kept in the code"])
-    return CheckResult(False, "your delta does not match dC/dz for cross-entropy.",
-                       "start from dC/da = (a - y) / (a (1 - a)) and multiply by sigma'(z) = a (1 - a).")
+        return CheckResult(False, _("your delta has NaN or infinite entries where the output is "
+                                    "saturated."), _(DELTA_MISTAKES[SIGMA_PRIME_KEPT]))
+    return CheckResult(False, _("your delta does not match dC/dz for cross-entropy."),
+                       _("start from dC/da = (a - y) / (a (1 - a)) and multiply by "
+                         "sigma'(z) = a (1 - a)."))
