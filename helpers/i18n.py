@@ -24,7 +24,7 @@ _current = {"language": "en", "catalogue": gettext.NullTranslations()}
 def use_language(name="en"):
     """Show helpers' text in `name` ("en" or "zh_CN") from now on."""
     if name not in LANGUAGES:
-        raise ValueError(f"use_language: the language is one of {', '.join(LANGUAGES)}, not {name!r}")
+        raise ValueError(f"name must be one of {', '.join(LANGUAGES)}, got {name!r}")
     catalogue = gettext.NullTranslations() if name == "en" else \
         gettext.translation(DOMAIN, LOCALE_DIR, languages=[name])
     _current.update(language=name, catalogue=catalogue)

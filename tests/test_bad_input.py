@@ -212,6 +212,11 @@ AUDIT = {
     # helpers, helpers.style, helpers.plots
     "show_source": [Raises("show_source", lambda: N.show_source("sigmoid"))],
     "use_style": NONE,
+    "use_language": bad_values("name", lambda name: N.use_language(name), "fr", None),
+    "say": [Raises("key", lambda: N.say("no such sentence")),
+            Raises("values", lambda: N.say("nb01_nudge_rate"))],
+    "phrase": [Raises("key", lambda: N.phrase(3)),
+               Raises("values", lambda: N.phrase("nb01_nudge_rate"))],
     "as_image": [Raises("fig", lambda: N.as_image("figure"))],
 
     # activations and costs: formulas, plain numpy; Network checks its cost at the door

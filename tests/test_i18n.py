@@ -142,8 +142,10 @@ def test_phrase_names_are_unique_and_marked():
     from helpers import phrases
     modules = [getattr(phrases, f"nb{n:02d}") for n in range(1, 9)]
     assert sum(len(m.PHRASES) for m in modules) == len(phrases.PHRASES)
-    with pytest.raises(KeyError, match="helpers/phrases"):
+    with pytest.raises(ValueError, match="helpers/phrases"):
         helpers.phrase("no such sentence")
+    with pytest.raises(ValueError, match="needs"):
+        helpers.phrase(next(key for key, text in phrases.PHRASES.items() if "{" in text))
 
 
 def rendered(text):

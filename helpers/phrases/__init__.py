@@ -24,8 +24,11 @@ for _module in _MODULES:
 def phrase(key, **values):
     """The sentence named `key`, in the learner's language, with `values` filled in."""
     if key not in PHRASES:
-        raise KeyError(f"phrase: no sentence named {key!r}; the names are in helpers/phrases/")
-    return _(PHRASES[key]).format(**values)
+        raise ValueError(f"key: no sentence is named {key!r} (the sentences are in helpers/phrases/)")
+    try:
+        return _(PHRASES[key]).format(**values)
+    except (KeyError, IndexError) as missing:
+        raise ValueError(f"values: the sentence {key!r} needs {missing} as well") from None
 
 
 def say(key, **values):
