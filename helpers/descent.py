@@ -14,13 +14,14 @@ from typing import NamedTuple
 import numpy as np
 
 from helpers.data import sklearn_table
+from helpers.i18n import _, N_
 from helpers.validate import (choice, float_array, function, instance, integer, positive,
                               positive_int, real)
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
            "check_descent", "learning_rates", "descend", "gradient_descent", "update_factor",
-           "regime", "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX",
-           "NON_CONVEX", "stationary_points"]
+           "regime", "regime_words", "DIVERGES", "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX",
+           "NON_CONVEX", "stationary_points", "stationary_kinds", "MINIMUM_WORD"]
 
 
 # ----------------------------------------------------------------------------- losses
@@ -185,6 +186,9 @@ def start_point(start, bound=None):
     return np.float64(w) if w.shape == () else w
 
 
+TARGET_REACHED = N_("loss <= target {target:g} after {steps} steps")
+
+
 def descend(f, grad, start, rates, limits, direction=None, callback=None):
     """The loop of gradient descent and its cousins: w <- w - rate * direction(g, w).
 
@@ -200,28 +204,33 @@ def descend(f, grad, start, rates, limits, direction=None, callback=None):
                          f"got {loss0}")
     points, losses = [w], [loss0]
     diverged = converged = False
-    reason = f"ran all {len(rates)} steps"
+    reason = _("ran all {steps} steps").format(steps=len(rates))
     for t, rate in enumerate(rates):
         if target is not None and losses[-1] <= target:
-            converged, reason = True, f"loss <= target {target:g} after {t} steps"
+            converged, reason = True, _(TARGET_REACHED).format(target=target, steps=t)
             break
         with np.errstate(all="ignore"):
             g = _grad_value(grad, w)
             if tol is not None and g is not None and float(np.sqrt(np.sum(g * g))) <= tol:
-                converged, reason = True, f"gradient norm <= tol {tol:g} after {t} steps"
+                converged = True
+                reason = _("gradient norm <= tol {tol:g} after {steps} steps").format(tol=tol, steps=t)
                 break
             new = None if g is None else w - rate * (g if direction is None else direction(g, w))
             if new is None or not np.all(np.isfinite(new)):
                 diverged = True
-                reason = f"diverged: the gradient or step was not finite at step {t + 1}"
+                reason = _("diverged: the gradient or step was not finite at step {step}").format(
+                    step=t + 1)
                 break
             if np.max(np.abs(new)) > bound:
-                diverged, reason = True, f"diverged: |w| exceeded bound {bound:g} at step {t + 1}"
+                diverged = True
+                reason = _("diverged: |w| exceeded bound {bound:g} at step {step}").format(
+                    bound=bound, step=t + 1)
                 break
             loss = _loss_value(f, new)
         if loss is None or loss > loss_bound:
             diverged = True
-            reason = f"diverged: the loss exceeded loss_bound {loss_bound:g} at step {t + 1}"
+            reason = _("diverged: the loss exceeded loss_bound {bound:g} at step {step}").format(
+                bound=loss_bound, step=t + 1)
             break
         w = new
         points.append(w)
@@ -230,7 +239,7 @@ def descend(f, grad, start, rates, limits, direction=None, callback=None):
             callback(t + 1, w, loss)
     else:
         if target is not None and losses[-1] <= target:
-            converged, reason = True, f"loss <= target {target:g} after {len(rates)} steps"
+            converged, reason = True, _(TARGET_REACHED).format(target=target, steps=len(rates))
     n = len(points) - 1
     return Descent(np.array(points), np.array(losses), np.asarray(rates[:n], dtype=float),
                    diverged, converged, reason)
@@ -296,18 +305,26 @@ def update_factor(eta, curvature=2.0):
     return 1.0 - positive(eta, "eta") * positive(curvature, "curvature")
 
 
-def regime(eta, curvature=2.0):
-    """What gradient descent does on a quadratic with this curvature, in words."""
+DIVERGES = N_("diverges")
+
+
+def regime_words(eta, curvature=2.0):
+    """regime(eta, curvature) in English, as the code compares it (e.g. with DIVERGES)."""
     r = update_factor(eta, curvature)
     if math.isclose(r, 0.0, abs_tol=1e-9):
-        return "reaches the minimum in one step"
+        return N_("reaches the minimum in one step")
     if math.isclose(r, -1.0, abs_tol=1e-9):
-        return "oscillates forever, never closer"
+        return N_("oscillates forever, never closer")
     if r > 0:
-        return "converges monotonically"
+        return N_("converges monotonically")
     if r > -1:
-        return "oscillates and converges"
-    return "diverges"
+        return N_("oscillates and converges")
+    return DIVERGES
+
+
+def regime(eta, curvature=2.0):
+    """What gradient descent does on a quadratic with this curvature, in words."""
+    return _(regime_words(eta, curvature))
 
 
 # ---- batch, stochastic and mini-batch descent on one real problem (notebook 04) -------
@@ -384,7 +401,7 @@ def minibatch_descent(problem, start=(-1.0, -1.0), eta=0.1, batch_size=None, ste
     rng = np.random.default_rng(seed)
     order, at = rng.permutation(n), 0
     points, seen = [w.copy()], [0]
-    for _ in range(steps):
+    for _step in range(steps):
         if at + batch_size > n:
             order, at = rng.permutation(n), 0
         idx = order[at:at + batch_size]
@@ -393,7 +410,8 @@ def minibatch_descent(problem, start=(-1.0, -1.0), eta=0.1, batch_size=None, ste
         points.append(w.copy())
         seen.append(seen[-1] + batch_size)
     points = np.array(points)
-    kind = {n: "batch", 1: "stochastic"}.get(batch_size, f"mini-batch of {batch_size}")
+    kind = _("batch") if batch_size == n else _("stochastic") if batch_size == 1 else \
+        _("mini-batch of {size}").format(size=batch_size)
     return BatchRun(name or kind, batch_size, points, problem.cost(points[:, 0], points[:, 1]),
                     np.array(seen))
 
@@ -404,17 +422,27 @@ CONVEX = np.polynomial.Polynomial([1.0, 2.0, 1.0])               # (w + 1)²
 NON_CONVEX = np.polynomial.Polynomial([1.0, 0.5, -2.0, 0.0, 1.0])  # (w² − 1)² + w/2
 
 
+MINIMUM_WORD = N_("minimum")
+
+
 def stationary_points(poly):
     """The real solutions of C'(w) = 0, sorted, each as (w, C(w), kind): the kind from C''(w),
-    and with several minima, the lowest one named apart from the local ones."""
+    and with several minima, the lowest one named apart from the local ones (in words, in the
+    learner's language)."""
+    return [(w, c, _(kind)) for w, c, kind in stationary_kinds(poly)]
+
+
+def stationary_kinds(poly):
+    """stationary_points(poly) with the kinds in English, as the code compares them."""
     instance(poly, "poly", np.polynomial.Polynomial)
     roots = poly.deriv().roots()
     ws = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
     second = poly.deriv(2)
-    kinds = ["maximum" if second(w) < 0 else "minimum" if second(w) > 0 else "flat" for w in ws]
-    minima = [i for i, kind in enumerate(kinds) if kind == "minimum"]
+    kinds = [N_("maximum") if second(w) < 0 else MINIMUM_WORD if second(w) > 0 else N_("flat")
+             for w in ws]
+    minima = [i for i, kind in enumerate(kinds) if kind == MINIMUM_WORD]
     if len(minima) > 1:
         for i in minima:
-            kinds[i] = "local minimum"
-        kinds[min(minima, key=lambda i: poly(ws[i]))] = "lowest minimum"
+            kinds[i] = N_("local minimum")
+        kinds[min(minima, key=lambda i: poly(ws[i]))] = N_("lowest minimum")
     return [(float(w), float(poly(w)), kind) for w, kind in zip(ws, kinds)]

@@ -13,6 +13,8 @@ import numpy as np
 
 from helpers.descent import (ROSENBROCK, Descent, Limits, Loss, check_descent, descend,
                              gradient_descent, learning_rates, start_point)
+from helpers.i18n import _, N_
+from helpers.style import pad, text_width
 from helpers.validate import instance, integer, positive, positive_int, real, sequence
 
 __all__ = ["COMPARISON_START", "sign_descent", "newton_method",
@@ -99,17 +101,19 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
             raise ValueError(f"f returned NaN at {x}")
         return value
 
+    capped = _("used max_evaluations={max_evaluations}").format(max_evaluations=max_evaluations)
+
     def stop(f_base):
         if target is not None and f_base <= target:
-            return f"loss <= target {target:g}"
-        return f"used max_evaluations={max_evaluations}" if calls[0] >= max_evaluations else ""
+            return _("loss <= target {target:g}").format(target=target)
+        return capped if calls[0] >= max_evaluations else ""
 
     base = np.atleast_1d(start_point(start))
     f_base = loss(base)
     points, losses, steps = [base], [f_base], []
     while not (reason := stop(f_base)):
         if step < min_step:
-            reason = f"step below min_step {min_step:g}"
+            reason = _("step below min_step {min_step:g}").format(min_step=min_step)
             break
         x, fx = explore_moves(loss, base, f_base, step)
         if fx >= f_base:
@@ -126,7 +130,7 @@ def hooke_jeeves(f, start, step=0.5, shrink=0.5, min_step=1e-9, max_evaluations=
             x, fx = explore_moves(loss, pattern, loss(pattern), step)   # and explore there
     points = np.array(points)
     return Descent(points[:, 0] if scalar else points, np.array(losses), np.array(steps),
-                   False, not reason.startswith("used"), reason)
+                   False, reason != capped, reason)
 
 
 # ----------------------------------------------------------------------------- comparison
@@ -183,6 +187,15 @@ class MethodRun:
     trace_losses: np.ndarray
     x: np.ndarray
     reported: dict = field(default_factory=dict)
+    name_template: tuple = ()
+
+    @property
+    def label(self):
+        """The method's name in the learner's language (name_template: (English, its fields))."""
+        if self.name_template:
+            template, fields = self.name_template
+            return _(template).format(**fields)
+        return self.name
 
     @property
     def evaluations(self):
@@ -262,16 +275,20 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
                     sign_step=positive(sign_step, "sign_step"),
                     sign_half_life=positive(sign_half_life, "sign_half_life"),
                     hj_step=positive(hj_step, "hj_step"))
-    plan = [("Nelder-Mead (scipy)", "values", "scipy", "Nelder-Mead"),
-            ("Hooke-Jeeves (ours)", "values", "own", "hooke-jeeves"),
-            (f"gradient descent, η = {gd_eta:g}", "gradient", "own", "gradient"),
-            ("sign of slope, shrinking step", "gradient's sign", "own", "sign"),
-            ("conjugate gradient (scipy)", "gradient", "scipy", "CG"),
-            ("BFGS (scipy)", "gradient", "scipy", "BFGS"),
-            ("Newton-CG (scipy)", "gradient + Hessian", "scipy", "Newton-CG"),
-            ("Newton, full steps (ours)", "gradient + Hessian", "own", "newton")]
+    # Each method's name (the code knows a run by its English name; `label` translates it)
+    # and what it uses.
+    values, gradient, hessian = N_("values"), N_("gradient"), N_("gradient + Hessian")
+    plan = [(N_("Nelder-Mead (scipy)"), {}, values, "scipy", "Nelder-Mead"),
+            (N_("Hooke-Jeeves (ours)"), {}, values, "own", "hooke-jeeves"),
+            (N_("gradient descent, η = {eta:g}"), {"eta": gd_eta}, gradient, "own", "gradient"),
+            (N_("sign of slope, shrinking step"), {}, N_("gradient's sign"), "own", "sign"),
+            (N_("conjugate gradient (scipy)"), {}, gradient, "scipy", "CG"),
+            (N_("BFGS (scipy)"), {}, gradient, "scipy", "BFGS"),
+            (N_("Newton-CG (scipy)"), {}, hessian, "scipy", "Newton-CG"),
+            (N_("Newton, full steps (ours)"), {}, hessian, "own", "newton")]
     runs = []
-    for name, uses, where, key in plan:
+    for template, fields, uses, where, key in plan:
+        name = template.format(**fields)
         if where == "scipy":
             counted, x, reported = _run_scipy(key, loss, start, target, max_evaluations)
         else:
@@ -279,7 +296,7 @@ def compare_methods(loss=ROSENBROCK, start=COMPARISON_START, target=1e-6, max_ev
             reported = {}
         evals, losses = (np.array(c) for c in zip(*counted.trace))
         runs.append(MethodRun(name, uses, dict(counted.counts), evals.astype(int), losses, x,
-                              reported))
+                              reported, (template, fields)))
     return runs
 
 
@@ -297,15 +314,17 @@ def comparison_table(runs, threshold=1e-6):
     """A plain-text table: evaluations of each kind, and the total spent to reach threshold."""
     runs = method_runs(runs)
     threshold = real(threshold, "threshold")
-    width = max(len(run.name) for run in runs)
-    reach_title = f"to reach {threshold:g}"
-    header = (f"{'method':<{width}}  {'uses':<18} {'f':>6} {'grad':>6} {'Hess':>5}  "
-              f"{reach_title:>14}")
-    lines = [header, "-" * len(header)]
-    for run in runs:
+    names = [run.label for run in runs]
+    width = max(map(text_width, names))
+    reach_title = _("to reach {threshold:g}").format(threshold=threshold)
+    method, uses, never = _("method"), _("uses"), _("never")
+    header = (f"{pad(method, width)}  {pad(uses, 18)} {'f':>6} {'grad':>6} "
+              f"{'Hess':>5}  {pad(reach_title, 14, right=True)}")
+    lines = [header, "-" * text_width(header)]
+    for name, run in zip(names, runs):
         reach = run.evaluations_to(threshold)
         c = run.counts
-        lines.append(f"{run.name:<{width}}  {run.uses:<18} "
+        lines.append(f"{pad(name, width)}  {pad(_(run.uses), 18)} "
                      f"{c['f']:>6} {c['grad']:>6} {c['hess']:>5}  "
-                     f"{'never' if reach is None else reach:>14}")
+                     f"{pad(never if reach is None else str(reach), 14, right=True)}")
     return "\n".join(lines)

@@ -1,5 +1,11 @@
 """The collection's look: a colour-blind-safe palette and readable defaults."""
-__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "FONT_FAMILIES", "use_style"]
+import unicodedata
+
+from helpers.i18n import _, N_
+
+__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "COST_NAMES", "cost_label", "LEARNING_RATE", "PATH", "EPOCH", "OUTPUT_A", "START_W_B",
+           "text_width", "pad",
+           "FONT_FAMILIES", "use_style"]
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
@@ -18,12 +24,40 @@ COLORS = {"main": "#0072B2", "second": "#E69F00", "third": "#009E73",
 # One look per cost in every figure: colour AND line style AND marker, and a label.
 COST_STYLE = {
     "quadratic": {"color": COLORS["main"], "linestyle": "-", "marker": "o",
-                  "label": "quadratic + sigmoid"},
+                  "label": N_("quadratic + sigmoid")},
     "cross-entropy": {"color": COLORS["second"], "linestyle": "--", "marker": "s",
-                      "label": "cross-entropy + sigmoid"},
+                      "label": N_("cross-entropy + sigmoid")},
     "log-likelihood": {"color": COLORS["third"], "linestyle": "-.", "marker": "^",
-                       "label": "log-likelihood + softmax"},
+                       "label": N_("log-likelihood + softmax")},
 }
+
+# A cost's name where a figure or a panel shows it (the code knows a cost by its English name).
+COST_NAMES = {"quadratic": N_("quadratic"), "cross-entropy": N_("cross-entropy"),
+              "log-likelihood": N_("log-likelihood")}
+
+# Words that several figures and panels show.
+LEARNING_RATE = N_("η (learning rate)")
+PATH = N_("path")
+EPOCH = N_("epoch")
+OUTPUT_A = N_("output a")
+START_W_B = N_("start w = {w:g}, b = {b:g}")      # a neuron's starting point (notebook 06 too)
+
+
+def cost_label(name):
+    """A cost's name (or COST_STYLE label) in the learner's language; other names as they are."""
+    known = name in COST_NAMES.values() or any(s["label"] == name for s in COST_STYLE.values())
+    return _(name) if known else name
+
+
+def text_width(text):
+    """How many columns `text` takes in a fixed-width font: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text, width, right=False):
+    """`text` padded with spaces to `width` columns (text_width), on the left if right=True."""
+    fill = " " * max(0, width - text_width(text))
+    return fill + text if right else text + fill
 
 
 def use_style():

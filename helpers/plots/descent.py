@@ -10,8 +10,11 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator
 
-from helpers.descent import (CONVEX, NON_CONVEX, PARABOLA, ROSENBROCK, TILTED_BOWL, BatchRun, Descent,
-                             LineFit, Loss, gradient_descent, regime, stationary_points, update_factor)
+from helpers.descent import (CONVEX, DIVERGES, MINIMUM_WORD, NON_CONVEX, PARABOLA, ROSENBROCK,
+                             TILTED_BOWL, BatchRun, Descent, LineFit, Loss, gradient_descent, regime,
+                             regime_words, stationary_kinds, update_factor)
+from helpers.i18n import _, N_
+from helpers.style import PATH
 from helpers.optimizers import method_runs
 from helpers.plots import axes_list
 from helpers.style import COLORS
@@ -25,6 +28,10 @@ PARABOLA_WINDOW = (-8.0, 6.0)          # symmetric about the minimum w = -1
 DISTANCE_LIMIT = 7.5                   # the right-hand axes show |w_t + 1| up to this
 LOSS_FLOOR, LOSS_CEILING = 1e-12, 1e3  # the range of the loss axes of the contour panel
 _BOX = dict(boxstyle="round,pad=0.3", fc="white", ec="none", alpha=0.85)   # under a text
+# Words several figures show
+START, MINIMUM, STEP_T = N_("start"), MINIMUM_WORD, N_("step t")
+LEAVES = N_("leaves the plot after step {step}")
+DIVERGES_LEAVES = N_("diverges: leaves the plot after step {step}")
 
 
 def _fixed_ticks(ax, xticks, yticks):
@@ -69,9 +76,9 @@ class ParabolaDrawing:
         ax.plot(w, PARABOLA.f(w), color=COLORS["muted"], lw=2, zorder=1)
         ax.axvline(PARABOLA.minimum, color=COLORS["muted"], lw=0.8, ls=":", zorder=0)
         self.path_line, = ax.plot([], [], "-o", color=COLORS["main"], lw=1.2, ms=4, zorder=3,
-                                  label="iterates")
+                                  label=_("iterates"))
         self.start_mark, = ax.plot([], [], "s", color=COLORS["second"], ms=9, zorder=4,
-                                   label="start")
+                                   label=_(START))
         ax.set_xlim(lo, hi)
         top = PARABOLA.f(hi)
         ax.set_ylim(-0.06 * top, top * 1.08 + 1.0)
@@ -87,8 +94,8 @@ class ParabolaDrawing:
             ax_dist.set_xlim(-0.5, steps + 0.5)
             ax_dist.set_ylim(-DISTANCE_LIMIT, DISTANCE_LIMIT)
             _fixed_ticks(ax_dist, range(0, steps + 1, 5), [-6, -3, 0, 3, 6])
-            ax_dist.set_xlabel("step t")
-            ax_dist.set_ylabel("w_t + 1 (distance to the minimum)")
+            ax_dist.set_xlabel(_(STEP_T))
+            ax_dist.set_ylabel(_("w_t + 1 (distance to the minimum)"))
             self.dist_text = ax_dist.text(0.98, 0.02, "", transform=ax_dist.transAxes,
                                           ha="right", va="bottom", fontsize=9,
                                           color=COLORS["alert"])
@@ -103,17 +110,19 @@ class ParabolaDrawing:
         self.path_line.set_data(w[:n], PARABOLA.f(w[:n]))
         self.start_mark.set_data([w[0]], [PARABOLA.f(w[0])])
         factor = update_factor(eta)
-        diverges = "diverges: " if factor < -1 else ""
+        diverges = factor < -1
         if self.text is not None:
-            words = regime(eta)
-            if words == "diverges" and w0 == PARABOLA.minimum:
-                words = "would diverge, but starts at the minimum and stays"
+            words = _(regime_words(eta))
+            if regime_words(eta) == DIVERGES and w0 == PARABOLA.minimum:
+                words = _("would diverge, but starts at the minimum and stays")
             if n < len(w) or self.path.diverged:
-                words = f"{diverges}leaves the plot after step {n - 1}"
+                words = _(DIVERGES_LEAVES if diverges else LEAVES).format(step=n - 1)
             self.text.set_text(f"η = {eta:.2f}, 1 − 2η = {factor:+.2f}\n{words}")
         if self.ax_dist is not None:
             self.dist_line.set_data(np.arange(n), w[:n] + 1.0)
-            self.dist_text.set_text(f"{diverges}cut where it leaves the plot" if n < len(w) else "")
+            cut = _("diverges: cut where it leaves the plot") if diverges else \
+                _("cut where it leaves the plot")
+            self.dist_text.set_text(cut if n < len(w) else "")
         return self
 
 
@@ -150,9 +159,9 @@ def plot_regimes(etas=(0.2, 0.5, 0.8, 1.0, 1.05), w0=5.0, steps=12, axes=None):
             lo, hi = PARABOLA.minimum - half, PARABOLA.minimum + half
         d = ParabolaDrawing(ax, steps=steps, show_text=False, window=(lo, hi)).update(w0, eta)
         cut = d.shown < len(d.path.points)
-        words = "diverges (cut at the edge)" if cut else regime(eta)
+        words = _("diverges (cut at the edge)") if cut else regime(eta)
         if (lo, hi) != PARABOLA_WINDOW:
-            words += " (wider axes)"
+            words = _("{words} (wider axes)").format(words=words)
         ax.set_title(f"η = {eta:g}, 1 − 2η = {update_factor(eta):+.2g}\n{words}", fontsize=9)
         ax.set_ylabel("")
         drawings.append(d)
@@ -177,17 +186,17 @@ def plot_distance(path, minimum=-1.0, reference=None, ax=None):
         instance(reference[0], "reference label", str)
         float_array(reference[1], "reference values", shape=(len(points),), finite=False)
     if ax is None:
-        _, ax = plt.subplots(figsize=(5, 3.4))
+        _fig, ax = plt.subplots(figsize=(5, 3.4))
     distance = np.abs(points - minimum)
     if distance.ndim > 1:
         distance = np.sqrt((distance ** 2).sum(axis=1))
     t = np.arange(len(distance))
     ax.semilogy(t, np.maximum(distance, 1e-300), "o", ms=4, color=COLORS["main"],
-                label="gradient descent")
+                label=_("gradient descent"))
     if reference is not None:
         label, values = reference
         ax.semilogy(t, values, "--", color=COLORS["second"], lw=1.5, label=label)
-    ax.set_xlabel("step t")
+    ax.set_xlabel(_(STEP_T))
     ax.set_ylabel("|w_t − w*|")
     ax.legend(frameon=False)
     return ax
@@ -211,11 +220,11 @@ class ContourDrawing:
             levels = np.geomspace(0.01, Z.max(), 12)
         ax.contour(X, Y, Z, levels=levels, colors=COLORS["muted"], linewidths=0.8, zorder=1)
         ax.plot(*np.asarray(loss.minimum), "*", color=COLORS["ink"], ms=11, zorder=2,
-                label="minimum")
+                label=_(MINIMUM))
         self.path_line, = ax.plot([], [], "-o", color=COLORS["main"], lw=1.2, ms=3.5, zorder=3,
-                                  label="path")
+                                  label=_(PATH))
         self.start_mark, = ax.plot([], [], "s", color=COLORS["second"], ms=8, zorder=4,
-                                   label="start")
+                                   label=_(START))
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         _fixed_ticks(ax, np.arange(np.ceil(x0), x1 + 0.01, 2), np.arange(np.ceil(y0), y1 + 0.01, 2))
@@ -232,8 +241,8 @@ class ContourDrawing:
             ax_loss.set_xlim(-0.5, steps + 0.5)
             ax_loss.set_ylim(LOSS_FLOOR, LOSS_CEILING)
             _fixed_ticks(ax_loss, range(0, steps + 1, 10), [1e-12, 1e-9, 1e-6, 1e-3, 1.0, 1e3])
-            ax_loss.set_xlabel("step t")
-            ax_loss.set_ylabel("loss")
+            ax_loss.set_xlabel(_(STEP_T))
+            ax_loss.set_ylabel(_("loss"))
 
     def update(self, start, eta):
         """Run `steps` steps from start at learning rate eta and show them."""
@@ -247,14 +256,15 @@ class ContourDrawing:
         lines = [f"η = {eta:.3f}"]
         curvatures = self.loss.curvatures
         if curvatures:
-            lines.append("factors per step: " + ", ".join(
+            lines.append(_("factors per step: {factors}").format(factors=", ".join(
                 f"1 − {'' if c == 1 else format(c, 'g')}η = {update_factor(eta, c):+.2f}"
-                for c in curvatures))
+                for c in curvatures)))
         if n < len(p) or self.path.diverged:
             runaway = any(abs(update_factor(eta, c)) > 1 for c in curvatures) or not curvatures
-            lines.append(("diverges: " if runaway else "") + f"leaves the plot after step {n - 1}")
+            lines.append(_(DIVERGES_LEAVES if runaway else LEAVES).format(step=n - 1))
         else:
-            lines.append(f"loss after {self.path.steps} steps: {self.path.losses[-1]:.3g}")
+            lines.append(_("loss after {steps} steps: {loss:.3g}").format(
+                steps=self.path.steps, loss=self.path.losses[-1]))
         self.text.set_text("\n".join(lines))
         if self.ax_loss is not None:
             shown = np.clip(self.path.losses[:n], LOSS_FLOOR, LOSS_CEILING)
@@ -291,21 +301,22 @@ def plot_comparison(runs, threshold=None, ax=None):
     if threshold is not None:
         threshold = positive(threshold, "threshold")
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 4.4))
+        _fig, ax = plt.subplots(figsize=(8, 4.4))
     colors = list(COLORS.values())
     for i, run in enumerate(runs):
         evals = np.maximum(run.trace_evaluations, 1)
         losses = np.maximum(run.trace_losses, 1e-300)
         style = dict(color=colors[i % len(colors)], ls=_STYLES[i % len(_STYLES)])
-        ax.loglog(evals, losses, lw=1.6, drawstyle="steps-post", label=run.name, **style)
+        ax.loglog(evals, losses, lw=1.6, drawstyle="steps-post", label=run.label, **style)
         ax.loglog(evals[-1:], losses[-1:], _MARKERS[i % len(_MARKERS)], ms=7,
                   color=style["color"])
     if threshold is not None:
         ax.axhline(threshold, color=COLORS["muted"], lw=1, ls=":")
-        ax.text(1.1, threshold, f" target {threshold:g}", va="bottom", fontsize=9,
+        ax.text(1.1, threshold, _(" target {threshold:g}").format(threshold=threshold),
+                va="bottom", fontsize=9,
                 color=COLORS["muted"])
-    ax.set_xlabel("evaluations spent (cost + gradient + Hessian)")
-    ax.set_ylabel("cost at the current point")
+    ax.set_xlabel(_("evaluations spent (cost + gradient + Hessian)"))
+    ax.set_ylabel(_("cost at the current point"))
     ax.legend(fontsize=8, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return ax
 
@@ -332,11 +343,12 @@ def plot_valley(paths, loss=ROSENBROCK, window=((-1.6, 1.6), (-0.6, 1.8)), ax=No
         keep = np.unique(np.linspace(0, len(pts) - 1, min(len(pts), 400)).astype(int))
         ax.plot(pts[keep, 0], pts[keep, 1], _STYLES[i % len(_STYLES)], color=colors[i % len(colors)],
                 lw=1.6, marker="o" if len(pts) < 40 else None, ms=4,
-                label=f"{label}: {path.steps:,} steps")
+                label=_("{label}: {steps:,} steps").format(label=label, steps=path.steps))
     if paths:
         ax.plot(*next(iter(paths.values())).points[0], "s", color=COLORS["second"], ms=9,
-                label="start")
-    ax.plot(*np.asarray(loss.minimum, dtype=float), "*", color=COLORS["ink"], ms=14, label="minimum")
+                label=_(START))
+    ax.plot(*np.asarray(loss.minimum, dtype=float), "*", color=COLORS["ink"], ms=14,
+            label=_(MINIMUM))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_xlabel("x")
@@ -347,7 +359,7 @@ def plot_valley(paths, loss=ROSENBROCK, window=((-1.6, 1.6), (-0.6, 1.8)), ax=No
 
 # ---- convex or not; batch, stochastic and mini-batch (notebook 04) ------------------
 
-_MARK = {"minimum": ("o", COLORS["third"]), "lowest minimum": ("o", COLORS["third"]),
+_MARK = {MINIMUM_WORD: ("o", COLORS["third"]), "lowest minimum": ("o", COLORS["third"]),
          "local minimum": ("o", COLORS["second"]), "maximum": ("^", COLORS["alert"]),
          "flat": ("s", COLORS["muted"])}
 
@@ -358,20 +370,20 @@ def plot_convexity(axes=None):
     left, right = axes_list(plt.subplots(1, 2, figsize=(10.0, 3.6))[1] if axes is None else axes,
                             "axes", 2, 2)
     for ax, poly, title, (lo, hi), words in (
-            (left, CONVEX, "convex: C(w) = (w + 1)²", (-3.0, 1.0),
-             "C'(w) = 0 once: the minimum;\nevery chord lies above the curve"),
-            (right, NON_CONVEX, "not convex: C(w) = (w² − 1)² + w/2", (-2.0, 2.0),
-             "C'(w) = 0 three times;\nthis chord passes under the hump")):
+            (left, CONVEX, _("convex: C(w) = (w + 1)²"), (-3.0, 1.0),
+             _("C'(w) = 0 once: the minimum;\nevery chord lies above the curve")),
+            (right, NON_CONVEX, _("not convex: C(w) = (w² − 1)² + w/2"), (-2.0, 2.0),
+             _("C'(w) = 0 three times;\nthis chord passes under the hump"))):
         w = np.linspace(lo, hi, 400)
         ax.plot(w, poly(w), color=COLORS["muted"], lw=2)
-        points = stationary_points(poly)
+        points = stationary_kinds(poly)
         ends = (-2.5, 0.2) if len(points) == 1 else (points[0][0], points[-1][0])
         ax.plot(ends, poly(np.array(ends)), "--", color=COLORS["main"], lw=1.2,
-                label="a chord")
+                label=_("a chord"))
         for x, c, kind in points:
             marker, color = _MARK[kind]
             ax.plot([x], [c], marker, color=color, ms=9, zorder=3)
-            ax.annotate(f"{kind}\nw = {x:.2f}", (x, c), textcoords="offset points",
+            ax.annotate(f"{_(kind)}\nw = {x:.2f}", (x, c), textcoords="offset points",
                         xytext=(0, 12 if kind == "maximum" else -30), ha="center", fontsize=9,
                         color=color)
         ax.set_title(title, fontsize=11)
@@ -406,18 +418,18 @@ def plot_batch_paths(problem, runs, axes=None):
     for k, r in enumerate(runs):
         color, ls, lw = _STYLE[k % len(_STYLE)]
         left.plot(r.points[:, 0], r.points[:, 1], ls, color=color, lw=lw, marker=".", ms=4,
-                  label=f"{r.name} ({r.batch_size} per step)")
+                  label=_("{name} ({size} per step)").format(name=r.name, size=r.batch_size))
         right.semilogx(np.maximum(r.examples, 1), r.costs, ls, color=color, lw=lw, label=r.name)
-    left.plot(*runs[0].points[0], "s", color=COLORS["second"], ms=9, label="start")
-    left.plot(*best, "*", color=COLORS["ink"], ms=14, label="minimum")
-    left.set_xlabel("w (cm of width per cm of length)")
+    left.plot(*runs[0].points[0], "s", color=COLORS["second"], ms=9, label=_(START))
+    left.plot(*best, "*", color=COLORS["ink"], ms=14, label=_(MINIMUM))
+    left.set_xlabel(_("w (cm of width per cm of length)"))
     left.set_ylabel("b (cm)")
     left.legend(fontsize=8, frameon=True, loc="upper left")
-    left.set_title("paths on the contours of C(w, b)", fontsize=11)
+    left.set_title(_("paths on the contours of C(w, b)"), fontsize=11)
     right.axhline(problem.cost(*best), color=COLORS["ink"], lw=0.8, ls=":")
     right.set_yscale("log")
-    right.set_xlabel("example gradients computed")
-    right.set_ylabel("C(w, b) on all 150 flowers")
-    right.set_title("cost against work", fontsize=11)
+    right.set_xlabel(_("example gradients computed"))
+    right.set_ylabel(_("C(w, b) on all 150 flowers"))
+    right.set_title(_("cost against work"), fontsize=11)
     right.legend(fontsize=8, frameon=False)
     return left, right
