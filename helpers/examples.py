@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from helpers.graph import Value
+from helpers.i18n import _
 from helpers.validate import instance, positive_int, real
 
 __all__ = ["running_example", "DiamondChain", "diamond_chain", "diamond_counts",
@@ -81,7 +82,8 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0):
     x = real(x, "x")
     if weights is None:
         rng = random.Random(seed)
-        weights = [[round(rng.uniform(0.1, 0.9), 1) for _ in range(width)] for _ in range(depth)]
+        weights = [[round(rng.uniform(0.1, 0.9), 1) for _edge in range(width)]
+                   for _stage in range(depth)]
     weights = _weight_table(weights, depth, width)
     names = ["X"] + [f"Y{j}" if depth > 2 else "Y" for j in range(1, depth)] + ["Z"]
     greek = depth * width <= len(GREEK)
@@ -91,7 +93,7 @@ def diamond_chain(depth, width, weights=None, x=1.0, seed=0):
         if greek:
             op = " + ".join(f"{letter}{node.label}" for letter in GREEK[j * width:(j + 1) * width])
         else:
-            op = f"{width} edges from {node.label}"
+            op = _("{width} edges from {label}").format(width=width, label=node.label)
         node = Value(sum(stage) * node.data, names[j + 1], op, (node,) * width, stage)
         stages.append(node)
     return DiamondChain(stages[0], node, weights, tuple(stages))

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from helpers.graph import Value, topological_order
+from helpers.i18n import _
 from helpers.validate import instance, positive_int
 
 __all__ = [
@@ -53,7 +54,7 @@ def _outputs(output, name="output"):
 
 
 def _name(node):
-    return node.label or (f"({node.op})" if node.op else "(input)")
+    return node.label or (f"({node.op})" if node.op else _("(input)"))
 
 
 def _in_graph(order, wrt, output_name="output"):
@@ -80,7 +81,7 @@ class Path(NamedTuple):
         """The nodes along the path, start to end."""
         if not self.edges:
             return ()
-        return (self.edges[0][0],) + tuple(child for _, child, _ in self.edges)
+        return (self.edges[0][0],) + tuple(child for _parent, child, _d in self.edges)
 
     def pairs(self):
         """(parent, child) pairs, the form `draw_graph(..., highlight=)` takes."""
@@ -88,9 +89,9 @@ class Path(NamedTuple):
 
     def __str__(self):
         if not self.edges:
-            return "(empty path): 1"
+            return _("(empty path)") + ": 1"
         route = " → ".join(_name(n) for n in self.nodes)
-        factors = " × ".join(f"{d:.4g}" for _, _, d in self.edges)
+        factors = " × ".join(f"{d:.4g}" for _parent, _child, d in self.edges)
         return f"{route}: {factors} = {self.product:.4g}"
 
 
@@ -151,7 +152,7 @@ def paths(output, wrt, limit=PATH_LIMIT):
     while stack:
         node, tail = stack.pop()
         if node is wrt:
-            found.append(Path(tail, math.prod((d for _, _, d in tail), start=1.0)))
+            found.append(Path(tail, math.prod((d for _parent, _child, d in tail), start=1.0)))
             continue
         steps = [(p, ((p, node, d),) + tail) for p, d in zip(node.parents, node.local)
                  if count.get(p, 0)]
@@ -235,7 +236,8 @@ class Step(NamedTuple):
     def formula(self):
         """The step written out: 'dc/db = da/db × 1 + db/db × 1 = 0 × 1 + 1 × 1 = 1'."""
         if not self.terms:
-            why = "another input" if self.mode == "forward" and self.value == 0.0 else "the seed"
+            why = _("another input") if self.mode == "forward" and self.value == 0.0 else \
+                _("the seed")
             return f"{self.name} = {self.value:.4g}   ({why})"
         symbols = " + ".join(f"{t.name} × {t.derivative:.4g}" for t in self.terms)
         numbers = " + ".join(f"{t.value:.4g} × {t.derivative:.4g}" for t in self.terms)

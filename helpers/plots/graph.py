@@ -5,6 +5,7 @@ from collections import Counter
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
+from helpers.i18n import _, N_
 from helpers.graph import Value
 from helpers.style import COLORS
 from helpers.validate import instance, sequence
@@ -35,6 +36,7 @@ def layout(nodes):
     return {id(n): (float(depth[id(n)]), y[id(n)]) for n in nodes}
 
 
+INPUT = N_("input")          # an input node without a name; an input layer
 BINARY = {"+": "+", "*": "·", "-": "−", "/": "/"}
 FUNCTIONS = {"exp", "log", "tanh", "sigmoid", "relu"}
 
@@ -88,7 +90,7 @@ def _with_constant(node, parent, fmt):
 
 
 def _node_text(node, show_grad, fmt, formulas=True):
-    name = formula(node, fmt) if formulas else (node.label or node.op or "input")
+    name = formula(node, fmt) if formulas else (node.label or node.op or _(INPUT))
     text = f"{name}\n{format(node.data, fmt)}"
     if show_grad:
         text += f"\ngrad {format(node.grad, fmt)}"
@@ -259,10 +261,10 @@ def draw_graph(output, ax=None, highlight=(), show_grad=False, fmt=".4g", formul
         instance(ax, "ax", Axes)
     else:
         nodes = output.topo()
-        n, columns = len(nodes), 1 + int(max(x for x, _ in layout(nodes).values()))
+        n, columns = len(nodes), 1 + int(max(x for x, _y in layout(nodes).values()))
         longest = max(len(_node_text(v, False, fmt, formulas).split("\n")[0]) for v in nodes)
         width = max(3 + 1.6 * math.sqrt(n), columns * (0.35 + 0.13 * longest) + 0.8)
-        _, ax = plt.subplots(figsize=(min(width, 12), min(2 + 0.8 * math.sqrt(n), 8)))
+        _fig, ax = plt.subplots(figsize=(min(width, 12), min(2 + 0.8 * math.sqrt(n), 8)))
     if not isinstance(formulas, bool):
         raise TypeError(f"formulas must be True or False, got {type(formulas).__name__}")
     drawing = GraphDrawing(ax, output, show_grad, fmt, formulas)

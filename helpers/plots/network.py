@@ -16,8 +16,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.transforms import ScaledTranslation
 
+from helpers.i18n import _, N_
 from helpers.network import Network, as_batch, as_targets
-from helpers.plots.graph import number_format
+from helpers.plots.graph import INPUT, number_format
 from helpers.style import COLORS
 from helpers.validate import instance, sequence
 
@@ -29,6 +30,7 @@ ACTIVATION_CMAP = LinearSegmentedColormap.from_list(
     "activation", ["#FFFFFF", COLORS["second"]]).with_extremes(bad="#E4E4E4")
 POSITIVE = {"color": COLORS["main"], "linestyle": "-"}
 NEGATIVE = {"color": COLORS["alert"], "linestyle": (0, (4, 2))}
+COST_C = N_("cost C")           # the dominoes' cost, the network panel's cost axis
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -107,13 +109,13 @@ class NetworkDrawing:
                             fontsize=8, zorder=4, color=COLORS["ink"],
                             bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.9))
             self.weight_labels.append(((i, j, k), label))
-        names = ["input"] + ["hidden"] * (len(self.sizes) - 2) + ["output"]
+        names = [_(INPUT)] + [_("hidden")] * (len(self.sizes) - 2) + [_("output")]
         for l, name in enumerate(names if annotate else ()):
             ax.text(l, (max(self.sizes) - 1) / 2 + 0.45, name, ha="center", va="bottom",
                     fontsize=9, color=COLORS["muted"])
         if annotate:
-            ax.legend(handles=[Line2D([], [], lw=2.5, **POSITIVE, label="weight > 0"),
-                               Line2D([], [], lw=2.5, **NEGATIVE, label="weight < 0")],
+            ax.legend(handles=[Line2D([], [], lw=2.5, **POSITIVE, label=_("weight > 0")),
+                               Line2D([], [], lw=2.5, **NEGATIVE, label=_("weight < 0"))],
                       loc="lower center", ncol=2, fontsize=8, frameon=False, handlelength=2.5,
                       borderaxespad=0.0)
         top = (max(self.sizes) - 1) / 2
@@ -163,7 +165,7 @@ def draw_network(net, x, y=None, ax=None, fmt=".2f", weight_labels=(), annotate=
     if ax is not None:
         instance(ax, "ax", Axes)
     else:
-        _, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
+        _fig, ax = plt.subplots(figsize=(1.8 * len(net.sizes) + 0.8, 0.75 * max(net.sizes) + 1.5))
     return NetworkDrawing(ax, net, x, y, fmt=fmt, weight_labels=weight_labels,
                           annotate=annotate)
 
@@ -202,8 +204,10 @@ def draw_dominoes(net, x, y, ax=None):
                 rotation=np.degrees(tilt), ha="center", va="center", color="white",
                 fontsize=13, fontweight="bold")
         values = [rf"$\delta^{{{l}}}_{{{j + 1}}}$ = {d:+.3g}" for j, d in enumerate(delta[:6, 0])]
-        more = [f"... {len(delta)} in all"] if len(delta) > 6 else []     # a long layer: six
-        below = [(f"layer {l} ({'output' if l == L else 'hidden'})", 6, COLORS["ink"], None),
+        # a long layer: six
+        more = [_("... {count} in all").format(count=len(delta))] if len(delta) > 6 else []
+        layer = _("layer {l} (output)") if l == L else _("layer {l} (hidden)")
+        below = [(layer.format(l=l), 6, COLORS["ink"], None),
                  ("\n".join(values + more), 24, COLORS["ink"], "delta"),
                  (f"BP3, BP4\n$\\partial C/\\partial b^{{{l}}} = \\delta^{{{l}}}$\n"
                   f"$\\partial C/\\partial w^{{{l}}} = \\delta^{{{l}}} (a^{{{l - 1}}})^T$",
@@ -212,7 +216,7 @@ def draw_dominoes(net, x, y, ax=None):
             ax.annotate(text, (base[0] + width / 2, 0), xytext=(0, -points), color=color,
                         textcoords="offset points", ha="center", va="top", fontsize=10,
                         linespacing=1.5, multialignment="left", gid=gid)
-    ax.text(*cost, "cost C", ha="left", va="center", fontsize=11,
+    ax.text(*cost, _(COST_C), ha="left", va="center", fontsize=11,
             bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=COLORS["alert"], lw=1.5))
     pushes = [(cost, hits[-1], "BP1", COLORS["alert"])]     # then each domino's top onto the next
     pushes += [(hits[i + 1] - width * across, hits[i], "BP2", COLORS["main"]) for i in range(L - 2)]
@@ -222,7 +226,7 @@ def draw_dominoes(net, x, y, ax=None):
         ax.text((start[0] + end[0]) / 2, end[1] + 0.35, label, ha="center", va="bottom",
                 fontsize=11, color=color, fontweight="bold")
     ax.plot([-0.8, right - 0.1], [0, 0], color=COLORS["muted"], lw=1.5)
-    ax.text(-0.8, height + 0.75, "numbered in the order they fall: the output first",
+    ax.text(-0.8, height + 0.75, _("numbered in the order they fall: the output first"),
             ha="left", va="top", fontsize=10, color=COLORS["ink"])
     ax.set_xlim(-0.9, right)
     ax.set_ylim(bottom, height + 0.9)

@@ -10,10 +10,11 @@ from matplotlib.ticker import FixedLocator
 
 from helpers.activations import Sigmoid
 from helpers.costs import CrossEntropyCost, QuadraticCost
+from helpers.i18n import _, N_
 from helpers.neuron import FIELDS, NeuronHistory
 from helpers.plots.background import freeze_static
 from helpers import style
-from helpers.style import COLORS
+from helpers.style import COLORS, EPOCH, OUTPUT_A, START_W_B, cost_label
 from helpers.validate import choice, float_array, instance, real
 
 __all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoid_points",
@@ -22,6 +23,7 @@ __all__ = ["COST_STYLE", "START_STYLE", "plot_runs", "plot_starts", "plot_sigmoi
 # The two costs of a sigmoid neuron, in the look they have in every figure (helpers.style).
 COST_STYLE = {name: style.COST_STYLE[name] for name in ("quadratic", "cross-entropy")}
 Z_LIMITS = (-10.0, 10.0)
+TARGET_Y = N_("target y = {y:g}")
 _TINY = np.finfo(float).tiny
 
 
@@ -37,11 +39,11 @@ def _pairs(table, name, what):
 def _axes(ax):
     if ax is None:
         import matplotlib.pyplot as plt
-        _, ax = plt.subplots()
+        _fig, ax = plt.subplots()
     return ax
 
 
-def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
+def plot_runs(curves, ax=None, ylabel=OUTPUT_A, title=None, target=None):
     """Curves against the epoch: curves = {label: (values, style dict)}.
 
     values -- one number per epoch, epoch 0 first
@@ -52,10 +54,10 @@ def plot_runs(curves, ax=None, ylabel="output a", title=None, target=None):
         ax.plot(np.arange(len(values)), values, label=label, **style)
     if target is not None:
         ax.axhline(target, color=COLORS["muted"], linestyle=":", linewidth=1,
-                   label=f"target y = {target:g}")
-    ax.set_xlim(0, max((len(values) - 1 for values, _ in curves.values()), default=0))
-    ax.set_xlabel("epoch")
-    ax.set_ylabel(ylabel)
+                   label=_(TARGET_Y).format(y=target))
+    ax.set_xlim(0, max((len(values) - 1 for values, _style in curves.values()), default=0))
+    ax.set_xlabel(_(EPOCH))
+    ax.set_ylabel(_(ylabel))
     if title:
         ax.set_title(title)
     ax.legend(loc="best", fontsize="small")
@@ -84,18 +86,18 @@ def plot_starts(histories, field="output", axes=None, target=None):
     target = None if target is None else real(target, "target")
     if axes is None:
         import matplotlib.pyplot as plt
-        _, axes = plt.subplots(1, len(histories), sharey=True, squeeze=False,
+        _fig, axes = plt.subplots(1, len(histories), sharey=True, squeeze=False,
                                figsize=(4.6 * len(histories), 3.4))
         axes = axes[0]
-    labels = {"output": "output a", "cost": "cost of the example", "dC_dw": "dC/dw"}
+    labels = {"output": _(OUTPUT_A), "cost": _("cost of the example"), "dC_dw": "dC/dw"}
     for ax, (name, history) in zip(axes, histories.items()):
         values = np.asarray(getattr(history, field))
         values = values.reshape(values.shape[0], -1)
         w0, b0 = np.ravel(history.w[0]), np.ravel(history.b[0])
-        curves = {f"start w = {w0[i]:g}, b = {b0[i]:g}": (values[:, i], START_STYLE[i % 2])
-                  for i in range(values.shape[1])}
+        curves = {_(START_W_B).format(w=w0[i], b=b0[i]):
+                  (values[:, i], START_STYLE[i % 2]) for i in range(values.shape[1])}
         plot_runs(curves, ax=ax, ylabel=labels.get(field, field), target=target,
-                  title=f"{name}, η = {history.eta:g}")
+                  title=f"{cost_label(name)}, η = {history.eta:g}")
     return axes
 
 
@@ -104,7 +106,7 @@ def plot_sigmoid_points(points, ax=None, z_range=(-6, 6)):
 
     points -- {label: (z, style dict)}
     """
-    for label, (z, _) in _pairs(points, "points", "z").items():
+    for label, (z, _style) in _pairs(points, "points", "z").items():
         real(z, f"points[{label!r}]")
     z_range = float_array(z_range, "z_range", shape=(2,))
     if not z_range[0] < z_range[1]:
@@ -137,13 +139,13 @@ def plot_costs_of_output(y=0.0, ax=None):
     ax = _axes(ax)
     a = np.linspace(0.001, 0.999, 500)
     for cost in (QuadraticCost, CrossEntropyCost):
-        ax.plot(a, cost.example_cost(a, y), label=cost.name,
+        ax.plot(a, cost.example_cost(a, y), label=cost_label(cost.name),
                 **{k: v for k, v in COST_STYLE[cost.name].items() if k not in ("marker", "label")})
-    ax.axvline(y, color=COLORS["muted"], linestyle=":", linewidth=1, label=f"target y = {y:g}")
+    ax.axvline(y, color=COLORS["muted"], linestyle=":", linewidth=1, label=_(TARGET_Y).format(y=y))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 4)
-    ax.set_xlabel("output a")
-    ax.set_ylabel(f"cost of one example (y = {y:g})")
+    ax.set_xlabel(_(OUTPUT_A))
+    ax.set_ylabel(_("cost of one example (y = {y:g})").format(y=y))
     ax.legend(loc="upper center", fontsize="small")
     return ax
 
@@ -210,14 +212,14 @@ class SlowdownDrawing:
             ax.minorticks_off()
         self.ax_cost.set_ylim(-0.03, 1.08)
         self.ax_cost.yaxis.set_major_locator(FixedLocator([0, 1]))
-        self.ax_cost.set_ylabel("cost ÷ start")
+        self.ax_cost.set_ylabel(_("cost ÷ start"))
         self.ax_cost.tick_params(bottom=False, labelbottom=False)
         self.ax_output.set_ylim(-0.03, 1.03)
         self.ax_output.yaxis.set_major_locator(FixedLocator([0, 0.5, 1]))
         self.ax_output.xaxis.set_major_locator(self.epoch_ticks)
         self.ax_output.set_xlim(0, self.epochs)
-        self.ax_output.set_ylabel("output a")
-        self.ax_output.set_xlabel("epoch")
+        self.ax_output.set_ylabel(_(OUTPUT_A))
+        self.ax_output.set_xlabel(_(EPOCH))
         self.ax_sigmoid.set_xlim(*Z_LIMITS)
         self.ax_sigmoid.xaxis.set_major_locator(FixedLocator([-5, 0, 5]))
         self.ax_sigmoid.tick_params(left=False, labelleft=False)
@@ -233,10 +235,10 @@ class SlowdownDrawing:
             dot, = key.plot([0.17], [row], marker=style["marker"], color=style["color"],
                             markersize=8)
             self.key_samples += [sample, dot]
-            key.text(0.32, row, name, color=style["color"], va="center")
+            key.text(0.32, row, cost_label(name), color=style["color"], va="center")
         key.plot([0.17], [0.41], marker="o", markersize=10, markerfacecolor="none",
                  markeredgewidth=1.5, color=COLORS["ink"])
-        key.text(0.32, 0.41, "start, filled: now", va="center")
+        key.text(0.32, 0.41, _("start, filled: now"), va="center")
 
     def freeze(self):
         """Draw the static artists from a cached picture from now on (call after the layout)."""

@@ -2,7 +2,8 @@
 import numpy as np
 
 from helpers.activations import softmax
-from helpers.style import COLORS, COST_STYLE
+from helpers.i18n import _
+from helpers.style import COLORS, COST_STYLE, EPOCH, cost_label
 from helpers.training import Run
 from helpers.validate import float_array, instance, integer, positive_int
 
@@ -20,15 +21,15 @@ def plot_softmax(z, axes=None, target=None):
         target = integer(target, "target", 0, z.size - 1)
     if axes is None:
         import matplotlib.pyplot as plt
-        _, axes = plt.subplots(1, 2, figsize=(8, 2.8))
+        _fig, axes = plt.subplots(1, 2, figsize=(8, 2.8))
     a = softmax(z.reshape(-1, 1)).ravel()
     classes = np.arange(z.size)
     left, right = axes
     left.bar(classes, z, color=COLORS["muted"])
-    left.set_title("scores z (any real numbers)")
+    left.set_title(_("scores z (any real numbers)"))
     bars = right.bar(classes, a, color=COLORS["main"])
     right.set_ylim(0, 1.05)
-    right.set_title(f"softmax a (sum = {a.sum():.2f})")
+    right.set_title(_("softmax a (sum = {total:.2f})").format(total=a.sum()))
     for bar, value in zip(bars, a):
         right.annotate(f"{value:.3f}", (bar.get_x() + bar.get_width() / 2, value),
                        xytext=(0, 3), textcoords="offset points", ha="center", fontsize="small")
@@ -38,7 +39,7 @@ def plot_softmax(z, axes=None, target=None):
         bars[target].set_hatch("//")
     for ax in axes:
         ax.set_xticks(classes)
-        ax.set_xlabel("class j")
+        ax.set_xlabel(_("class j"))
     return axes
 
 
@@ -86,11 +87,11 @@ def plot_training_curves(runs, axes=None):
         raise ValueError("runs must hold at least one {cost name: Run}")
     if axes is None:
         import matplotlib.pyplot as plt
-        _, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+        _fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     acc_ax, cost_ax = axes
     for name, run in runs.items():
         style = dict(COST_STYLE.get(name, {"label": name}))
-        label = style.pop("label")
+        label = cost_label(style.pop("label"))
         epochs = run.history["epoch"]
         accuracy = 100 * np.asarray(run.history["test_accuracy"])
         acc_ax.plot(epochs, accuracy, label=f"{label}: {accuracy[-1]:.1f}%", markevery=5,
@@ -99,12 +100,12 @@ def plot_training_curves(runs, axes=None):
                      markersize=5, **style)
     acc_ax.axhline(95, color=COLORS["muted"], linestyle=":", linewidth=1)
     acc_ax.set_ylim(0, 100)
-    acc_ax.set_xlabel("epoch")
-    acc_ax.set_ylabel("test accuracy (%)")
-    acc_ax.legend(loc="lower right", fontsize="small", title="final test accuracy",
+    acc_ax.set_xlabel(_(EPOCH))
+    acc_ax.set_ylabel(_("test accuracy (%)"))
+    acc_ax.legend(loc="lower right", fontsize="small", title=_("final test accuracy"),
                   title_fontsize="small")
     cost_ax.set_yscale("log")
-    cost_ax.set_xlabel("epoch")
-    cost_ax.set_ylabel("training cost (its own cost function)")
+    cost_ax.set_xlabel(_(EPOCH))
+    cost_ax.set_ylabel(_("training cost (its own cost function)"))
     cost_ax.legend(loc="upper right", fontsize="small")
     return axes

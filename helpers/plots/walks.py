@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from helpers.examples import diamond_counts
+from helpers.i18n import _, N_
 from helpers.graph import Value
 from helpers.plots import axes_list
 from helpers.plots.graph import draw_graph, number_format
@@ -34,9 +35,9 @@ def draw_each_path(output, wrt, axes=None, fmt=".3g"):
     return drawings
 
 
-CURVES = {"paths": ("paths", COLORS["second"], ":"),
-          "path_sum": ("path by path", COLORS["alert"], "--"),
-          "factored": ("stage by stage", COLORS["main"], "-")}
+CURVES = {"paths": (N_("paths"), COLORS["second"], ":"),
+          "path_sum": (N_("path by path"), COLORS["alert"], "--"),
+          "factored": (N_("stage by stage"), COLORS["main"], "-")}
 
 
 def _depths(depths):
@@ -77,7 +78,7 @@ class WorkPlot:
             self.lines[key], = ax.plot(self.depths, [0.0] * len(self.depths), style,
                                        color=color, lw=2)
             self.marks[key], = ax.plot([self.depths[0]], [0.0], "o", color=color, ms=7)
-            self.labels[key] = ax.text(right + 0.4, 0.0, label, color=color,
+            self.labels[key] = ax.text(right + 0.4, 0.0, _(label), color=color,
                                        fontsize=9, va="center", clip_on=False)
         # A fixed scale (easy to compare widths), so the axes never change.
         if top is None:
@@ -90,8 +91,8 @@ class WorkPlot:
         ax.set_yticks(exponents, [_power_of_ten(e) for e in exponents])
         ax.grid(axis="y", color=COLORS["muted"], lw=0.6, alpha=0.5)
         ax.set_xticks(self.depths if len(self.depths) <= 12 else self.depths[::2])
-        ax.set_xlabel("depth $k$ (number of stages)")
-        ax.set_ylabel("count")
+        ax.set_xlabel(_("depth $k$ (number of stages)"))
+        ax.set_ylabel(_("count"))
         self.update(width, depth)
 
     def update(self, width, depth):
@@ -125,8 +126,8 @@ def plot_work(width, depths=range(1, 13), depth=None, ax=None, top=None, curves=
         fig, ax = plt.subplots(figsize=(7.0, 3.8))
         fig.subplots_adjust(right=0.78, bottom=0.18)   # room for the labels
     work = WorkPlot(ax, width, depths, depth, top, curves)
-    ax.set_title(f"width {width}: paths, and multiply-adds of each method (log scale)",
-                 fontsize=10)
+    ax.set_title(_("width {width}: paths, and multiply-adds of each method (log scale)").format(
+        width=width), fontsize=10)
     return work
 
 
@@ -183,7 +184,7 @@ def draw_steps(output, steps, done=None, ax=None, fmt=".3g"):
     done = len(steps) if done is None else integer(done, "done", 0, len(steps))
     fmt = number_format(fmt)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.0, 3.4))
+        _fig, ax = plt.subplots(figsize=(7.0, 3.4))
     drawing = StepDrawing(ax, output, fmt)
     drawing.show(steps, done)
     return drawing
@@ -203,7 +204,7 @@ def _rows(rows, source, keys):
     return rows
 
 
-def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
+def plot_mode_ratios(rows, ax=None, label=N_("measured"), color=None, marker="o"):
     """Log-log plot of a measured time ratio against n, with its fitted slope.
 
     rows -- the dicts of `helpers.timing.time_modes` (keys n and ratio)
@@ -212,17 +213,19 @@ def plot_mode_ratios(rows, ax=None, label="measured", color=None, marker="o"):
     """
     rows = _rows(rows, "time_modes", ("n", "ratio", "forward_ops", "reverse_ops"))
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 3.8))
+        _fig, ax = plt.subplots(figsize=(6.4, 3.8))
     color = color or COLORS["main"]
     ns = [r["n"] for r in rows]
     ratios = [r["ratio"] for r in rows]
     slope = loglog_slope(ns, ratios)
-    ax.loglog(ns, ratios, marker, color=color, ms=7, label=f"{label} (fitted slope {slope:.2f})")
+    label = _(label)
+    ax.loglog(ns, ratios, marker, color=color, ms=7,
+              label=_("{label} (fitted slope {slope:.2f})").format(label=label, slope=slope))
     ops = [max(r["forward_ops"], r["reverse_ops"]) / min(r["forward_ops"], r["reverse_ops"])
            for r in rows]
-    ax.loglog(ns, ops, "-", color=color, lw=1, alpha=0.6, label=f"{label}: ratio of multiply-adds")
+    ax.loglog(ns, ops, "-", color=color, lw=1, alpha=0.6, label=_("{label}: ratio of multiply-adds").format(label=label))
     ax.set_xlabel("$n$")
-    ax.set_ylabel("time ratio, slower mode / faster")
+    ax.set_ylabel(_("time ratio, slower mode / faster"))
     ax.legend(fontsize=9, frameon=False)
     return ax
 
@@ -238,10 +241,10 @@ def plot_memory(rows, ax=None):
     ax = plt.subplots(figsize=(6.4, 3.8))[1] if ax is None else instance(ax, "ax", Axes)
     ns = [r["n"] for r in rows]
     ax.loglog(ns, [r["graph_bytes"] / 1e3 for r in rows], "o-", color=COLORS["alert"], ms=7,
-              label="reverse mode: the stored graph")
+              label=_("reverse mode: the stored graph"))
     ax.loglog(ns, [r["forward_peak_bytes"] / 1e3 for r in rows], "s-", color=COLORS["main"], ms=7,
-              label="forward mode on the fly: peak")
-    ax.set_xlabel("$n$ (inputs)")
-    ax.set_ylabel("memory (kB)")
+              label=_("forward mode on the fly: peak"))
+    ax.set_xlabel(_("$n$ (inputs)"))
+    ax.set_ylabel(_("memory (kB)"))
     ax.legend(fontsize=9, frameon=False)
     return ax
