@@ -28,11 +28,13 @@ import pkgutil
 import re
 import time
 
+from helpers.i18n import _, N_
+from helpers.style import pad, text_width
 from helpers.validate import float_array, positive
 
 __all__ = ["Panel", "ProgressBar", "all_panels", "new_figure", "readable_line"]
 
-LIVE = "live when the notebook runs"
+LIVE = N_("live when the notebook runs")
 BLOCK = re.compile(r"<(table|div|p|ul|ol|h[1-6]|pre|blockquote)\b", re.I)   # not allowed inside a <p>
 
 
@@ -114,10 +116,14 @@ def readable_line(controls):
             only_sliders &= hasattr(widget, "min") and hasattr(widget, "max")
             shown = _number(widget.value)
         settings.append(f"{_label(name, widget)} = {shown}")
-    kind = "Sliders" if settings and only_sliders else "Controls"
-    line = f"{kind} ({LIVE}): " + ", ".join(settings) if settings else f"Controls ({LIVE})"
+    if settings:
+        line = (_("Sliders ({live}): {settings}") if only_sliders else
+                _("Controls ({live}): {settings}")).format(live=_(LIVE), settings=", ".join(settings))
+    else:
+        line = _("Controls ({live})").format(live=_(LIVE))
     if buttons:
-        line += ("; buttons: " if settings else ": buttons: ") + ", ".join(buttons)
+        line += (_("; buttons: {buttons}") if settings else
+                 _(": buttons: {buttons}")).format(buttons=", ".join(buttons))
     return line
 
 
@@ -137,8 +143,9 @@ def _text_of_table(markup):
     cells = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S | re.I)
     rows = [[_plain_text(cell).strip() for cell in cells.findall(row)]
             for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", markup, re.S | re.I)]
-    widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(map(len, rows), default=0))]
-    return "\n" + "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths))
+    widths = [max(text_width(row[i]) for row in rows if i < len(row))
+              for i in range(max(map(len, rows), default=0))]
+    return "\n" + "\n".join("  ".join(pad(cell, width) for cell, width in zip(row, widths))
                              for row in rows) + "\n"
 
 
@@ -318,7 +325,7 @@ class Panel:
         if "image/png" in data:
             # ipympl's text/html puts a "Figure" label over the PNG: keep the PNG alone.
             data.pop("text/html", None)
-            data["text/plain"] = f"<the panel's figure; {LIVE}>"
+            data["text/plain"] = _("<the panel's figure; {live}>").format(live=_(LIVE))
         display(data, raw=True)
 
 
@@ -338,7 +345,7 @@ class ProgressBar:
     at every step. Outside a kernel it prints nothing.
     """
 
-    def __init__(self, total, description="", unit="done"):
+    def __init__(self, total, description="", unit=N_("done")):
         import ipywidgets as widgets
         if isinstance(total, bool) or not isinstance(total, int) or total < 1:
             raise ValueError(f"total must be a whole number >= 1, got {total!r}")
@@ -357,8 +364,11 @@ class ProgressBar:
         return self.bar.value
 
     def text(self):
-        what = f"{self.bar.description}: " if self.bar.description else ""
-        return f"{what}{self.bar.value} of {self.bar.max} {self.unit}"
+        values = dict(done=self.bar.value, total=self.bar.max, unit=_(self.unit))
+        if self.bar.description:
+            return _("{description}: {done} of {total} {unit}").format(
+                description=self.bar.description, **values)
+        return _("{done} of {total} {unit}").format(**values)
 
     def _bundle(self):
         return {**_formatted(self.bar), "text/plain": self.text(),

@@ -3,6 +3,8 @@ import ipywidgets as widgets
 
 from helpers.plots.descent import ContourDrawing, ParabolaDrawing
 from helpers.plots.background import freeze_static
+from helpers.i18n import _
+from helpers.style import LEARNING_RATE
 from helpers.validate import positive_int, real
 from helpers.widgets import Panel, new_figure
 
@@ -27,8 +29,8 @@ class ParabolaPanel(Panel):
         eta, w0 = real(eta, "eta", 0.01, 1.1), real(w0, "w0", -7.0, 5.0)   # the sliders' ranges
         steps = positive_int(steps, "steps", high=200)
         self.controls = {
-            "eta": _slider(eta, 0.01, 1.1, 0.01, "η (learning rate)", ".2f"),
-            "w0": _slider(w0, -7.0, 5.0, 0.5, "w₀ (start)", ".1f"),
+            "eta": _slider(eta, 0.01, 1.1, 0.01, _(LEARNING_RATE), ".2f"),
+            "w0": _slider(w0, -7.0, 5.0, 0.5, _("w₀ (start)"), ".1f"),
         }
         self.figure = new_figure(figsize=(9.0, 3.4))
         ax, ax_dist = self.figure.subplots(1, 2)
@@ -53,9 +55,9 @@ class ContourPanel(Panel):
         x0, y0 = real(x0, "x0", -4.0, 4.0), real(y0, "y0", -4.0, 4.0)
         steps = positive_int(steps, "steps", high=200)
         self.controls = {
-            "eta": _slider(eta, 0.01, 0.22, 0.005, "η (learning rate)", ".3f"),
-            "x0": _slider(x0, -4.0, 4.0, 0.25, "x₀ (start)", ".2f"),
-            "y0": _slider(y0, -4.0, 4.0, 0.25, "y₀ (start)", ".2f"),
+            "eta": _slider(eta, 0.01, 0.22, 0.005, _(LEARNING_RATE), ".3f"),
+            "x0": _slider(x0, -4.0, 4.0, 0.25, _("x₀ (start)"), ".2f"),
+            "y0": _slider(y0, -4.0, 4.0, 0.25, _("y₀ (start)"), ".2f"),
         }
         self.figure = new_figure(figsize=(9.0, 4.0))
         ax, ax_loss = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})

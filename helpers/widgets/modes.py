@@ -3,6 +3,7 @@ import ipywidgets as widgets
 
 from helpers.examples import running_example
 from helpers.graph import Value
+from helpers.i18n import _, N_
 from helpers.plots.background import freeze_static
 from helpers.plots.walks import StepDrawing
 from helpers.style import COLORS
@@ -10,7 +11,10 @@ from helpers.walks import forward_steps, reverse_steps
 from helpers.validate import real
 from helpers.widgets import Panel, new_figure
 
-__all__ = ["ModeStepPanel"]
+__all__ = ["ModeStepPanel", "RESET"]
+
+NEXT_STEP = N_("next step")
+RESET = N_("reset")             # a button here and in the network panel
 
 
 class ModeStepPanel(Panel):
@@ -32,15 +36,16 @@ class ModeStepPanel(Panel):
             raise ValueError(f"done must be a whole number of steps from 0 to 5, got {done!r}")
         self.done, self._key = done, (mode, wrt)
         self.controls = {
-            "mode": widgets.ToggleButtons(options=["forward", "reverse"], value=mode,
-                                          description="mode"),
+            "mode": widgets.ToggleButtons(options=[(_("forward"), "forward"),
+                                                   (_("reverse"), "reverse")], value=mode,
+                                          description=_("mode")),
             "wrt": widgets.Dropdown(options=["a", "b"], value=wrt,
-                                    description="forward from",
+                                    description=_("forward from"),
                                     disabled=(mode == "reverse")),
             "a": widgets.FloatSlider(value=a, min=-3.0, max=3.0, step=0.5, description="a ="),
             "b": widgets.FloatSlider(value=b, min=-3.0, max=3.0, step=0.5, description="b ="),
-            "next": widgets.Button(description="next step", button_style="primary"),
-            "reset": widgets.Button(description="reset"),
+            "next": widgets.Button(description=_(NEXT_STEP), button_style="primary"),
+            "reset": widgets.Button(description=_(RESET)),
         }
         self.controls["next"].on_click(self._next)
         self.controls["reset"].on_click(self._reset)
@@ -76,10 +81,12 @@ class ModeStepPanel(Panel):
         mode, wrt = self._key
         # One line of text (each glyph costs drawing time): the last step's sum.
         if done == 0:
-            what = f"forward mode from {wrt}" if mode == "forward" else "reverse mode from e"
-            self.formula.set_text(f"{what}: press 'next step'")
+            what = (_("forward mode from {wrt}").format(wrt=wrt) if mode == "forward"
+                    else _("reverse mode from e"))
+            self.formula.set_text(_("{what}: press '{next}'").format(what=what, next=_(NEXT_STEP)))
         else:
-            self.formula.set_text(f"step {done} of {len(steps)}: {steps[done - 1].formula()}")
+            self.formula.set_text(_("step {done} of {total}: {formula}").format(
+                done=done, total=len(steps), formula=steps[done - 1].formula()))
         self.controls["next"].disabled = done == len(steps)
         if self._lit != (mode, wrt, done):     # other arrows lit: draw the cached picture again
             self._lit = (mode, wrt, done)

@@ -7,6 +7,10 @@ from helpers.network import Network
 from helpers.plots.background import freeze_static
 from helpers.plots.network import draw_network, weight_name
 from helpers.style import COLORS
+from helpers.i18n import _
+from helpers.plots.network import COST_C
+from helpers.style import LEARNING_RATE
+from helpers.widgets.modes import RESET
 from helpers.validate import float_array, real
 from helpers.widgets import Panel, new_figure
 
@@ -48,20 +52,20 @@ class NetworkPanel(Panel):
         self.weight_controls = {f"w{i}{j}{k}": (i, j, k) for i, j, k in SLIDER_WEIGHTS}
         self.controls = {
             "x1": widgets.FloatSlider(value=float(x[0]), min=-2.0, max=2.0, step=0.05, style=wide,
-                                      description="x₁ (input 1)"),
+                                      description=_("x₁ (input 1)")),
             "x2": widgets.FloatSlider(value=float(x[1]), min=-2.0, max=2.0, step=0.05, style=wide,
-                                      description="x₂ (input 2)"),
+                                      description=_("x₂ (input 2)")),
         }
         for name, (i, j, k) in self.weight_controls.items():
             self.controls[name] = widgets.FloatSlider(
                 value=float(self.net.weights[i][j, k]), min=WEIGHT_RANGE[0], max=WEIGHT_RANGE[1],
-                step=0.05, style=wide, description=f"{weight_name(i, j, k)} (weight)")
+                step=0.05, style=wide, description=_("{name} (weight)").format(name=weight_name(i, j, k)))
         self.controls["eta"] = widgets.FloatSlider(value=float(eta), min=0.1, max=10.0, step=0.1,
-                                                   style=wide, description="η (learning rate)")
-        self.controls["step"] = widgets.Button(description="step", tooltip="one SGD step",
+                                                   style=wide, description=_(LEARNING_RATE))
+        self.controls["step"] = widgets.Button(description=_("step"), tooltip=_("one SGD step"),
                                                icon="forward")
-        self.controls["reset"] = widgets.Button(description="reset", icon="undo",
-                                                tooltip="back to the starting weights")
+        self.controls["reset"] = widgets.Button(description=_(RESET), icon="undo",
+                                                tooltip=_("back to the starting weights"))
         self.controls["step"].on_click(self.step)
         self.controls["reset"].on_click(self.reset)
         self.readout = widgets.HTML()
@@ -77,14 +81,14 @@ class NetworkPanel(Panel):
         self.cost_ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         self.cost_ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
         self.cost_ax.tick_params(labelsize=8)
-        self.cost_ax.set_xlabel("SGD steps")
-        self.cost_ax.set_ylabel("cost C")
+        self.cost_ax.set_xlabel(_("SGD steps"))
+        self.cost_ax.set_ylabel(_(COST_C))
         self.figure.subplots_adjust(left=0.01, right=0.98, bottom=0.16, top=0.95)
         # What a move changes is drawn; the rest (the cost plot's axes) comes from a cached
         # picture, drawn again only when the cost plot's limits change.
         d = self.drawing
         self.layer = freeze_static(self.figure, [d.edges, d.neurons, *d.labels, *d.target_text,
-                                                 *(label for _, label in d.weight_labels),
+                                                 *(label for _ijk, label in d.weight_labels),
                                                  self.cost_line])
         self._connect()
 
@@ -126,12 +130,13 @@ class NetworkPanel(Panel):
         trial = self.net.copy()
         trial.update_mini_batch(x, self.y, eta)
         after = trial.cost_value(x, self.y)
-        self.readout.value = (
-            f"cost C = {self.costs[-1]:.4f} after {len(self.costs) - 1} step(s); one more step "
-            f"with η = {eta:g} would make it {after:.4f}. Target y = ({self.y[0, 0]:g}, "
-            f"{self.y[1, 0]:g}).<br>Left to right: input, hidden and output layer; each neuron "
-            "shows its activation and δ = ∂C/∂z. Edges: solid blue for a positive weight, "
-            "dashed vermillion for a negative one, wider for a larger |w|.")
+        self.readout.value = _(
+            "cost C = {cost:.4f} after {steps} step(s); one more step with η = {eta:g} would make "
+            "it {after:.4f}. Target y = ({y1:g}, {y2:g}).<br>Left to right: input, hidden and "
+            "output layer; each neuron shows its activation and δ = ∂C/∂z. Edges: solid blue for "
+            "a positive weight, dashed vermillion for a negative one, wider for a larger |w|."
+        ).format(cost=self.costs[-1], steps=len(self.costs) - 1, eta=eta, after=after,
+                 y1=self.y[0, 0], y2=self.y[1, 0])
 
     def _cost_limits(self):
         """The cost plot's limits: y from 0 to 1.1 x the largest cost, kept while the costs

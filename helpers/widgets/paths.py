@@ -2,8 +2,9 @@
 import ipywidgets as widgets
 
 from helpers.examples import diamond_chain, diamond_counts
+from helpers.i18n import _
 from helpers.plots.graph import draw_graph
-from helpers.style import COLORS
+from helpers.style import COLORS, PATH
 from helpers.validate import integer, positive_int, real
 from helpers.walks import count_operations, forward_mode, path_sum
 from helpers.widgets import Panel, new_figure
@@ -43,12 +44,12 @@ class PathCountPanel(Panel):
         self.x = real(x, "x")
         self.controls = {
             "depth": widgets.IntSlider(value=depth, min=1, max=max_depth,
-                                       description="k (depth)"),
+                                       description=_("k (depth)")),
             "width": widgets.IntSlider(value=width, min=1, max=max_width,
-                                       description="w (width)"),
+                                       description=_("w (width)")),
             "path": widgets.IntSlider(value=1, min=1, max=width ** depth if
                                       width <= DRAW_LIMIT and depth <= DRAW_LIMIT else 1,
-                                      description="path"),
+                                      description=_(PATH)),
         }
         self.figure = new_figure(figsize=(9.0, 3.4))
         self.graph_ax = self.figure.add_axes([0.0, 0.0, 0.68, 0.86])
@@ -92,8 +93,8 @@ class PathCountPanel(Panel):
         if drawable:
             self._highlight(path - 1, depth, width)
         else:
-            self.caption.set_text(f"too many paths to draw: the drawing stops at {DRAW_LIMIT} "
-                                  f"stages of {DRAW_LIMIT} edges")
+            self.caption.set_text(_("too many paths to draw: the drawing stops at {limit} "
+                                    "stages of {limit} edges").format(limit=DRAW_LIMIT))
 
     def _draw_chain(self, depth, width, drawable):
         # Remove the old chain's artists; clearing the axes would build new ticks each time.
@@ -105,7 +106,8 @@ class PathCountPanel(Panel):
         self.drawing = draw_graph(self.chain.output, ax=self.graph_ax, fmt=".3g", formulas=False) \
             if drawable else None
         if not drawable:                  # the count in place of the drawing
-            self.graph_ax.text(0.5, 0.5, f"$w^k = {width}^{{{depth}}}$ = {width ** depth:,} paths",
+            self.graph_ax.text(0.5, 0.5, _("$w^k = {width}^{{{depth}}}$ = {count:,} paths").format(
+                                   width=width, depth=depth, count=width ** depth),
                                transform=self.graph_ax.transAxes, ha="center", va="center",
                                fontsize=14, color=COLORS["ink"])
         self.shown = (depth, width)
@@ -118,18 +120,20 @@ class PathCountPanel(Panel):
         product = 1.0
         for f in factors:
             product *= f
-        self.caption.set_text(f"path {index + 1} of {width ** depth}: "
-                              + " × ".join(f"{f:.3g}" for f in factors) + f" = {product:.4g}")
+        self.caption.set_text(_("path {number} of {count}: {factors} = {product:.4g}").format(
+            number=index + 1, count=width ** depth, factors=" × ".join(f"{f:.3g}" for f in factors),
+            product=product))
 
     def _write_table(self, depth, width):
         listed, factored, numeric, counts = self.derivatives(depth, width)
         formula = diamond_counts(depth, width)
         if listed is None:
-            head = (f"{formula['paths']:,} paths, more than {ENUMERATE_LIMIT}:\n"
-                    f"not listed; dZ/dX")
+            head = _("{paths:,} paths, more than {limit}:\nnot listed; dZ/dX").format(
+                paths=formula["paths"], limit=ENUMERATE_LIMIT)
         else:
-            head = f"{formula['paths']:,} paths; dZ/dX\nby paths: {listed:.6g}"
-        self.table.set_text(f"{head}\n"
-                            f"by stages: {factored:.6g}\n"
-                            f"finite diff.: {numeric:.6g}\n"
-                            f"multiply-adds: {formula['path_sum']:,} vs {counts.forward:,}")
+            head = _("{paths:,} paths; dZ/dX\nby paths: {listed:.6g}").format(
+                paths=formula["paths"], listed=listed)
+        self.table.set_text(_("{head}\nby stages: {factored:.6g}\nfinite diff.: {numeric:.6g}\n"
+                              "multiply-adds: {path_sum:,} vs {forward:,}").format(
+            head=head, factored=factored, numeric=numeric, path_sum=formula["path_sum"],
+            forward=counts.forward))

@@ -2,12 +2,15 @@
 import ipywidgets as widgets
 
 from helpers.neuron import train_neuron
+from helpers.i18n import _, N_
+from helpers.style import LEARNING_RATE, cost_label
 from helpers.validate import choice, integer, real
 from helpers.plots.slowdown import COST_STYLE, SlowdownDrawing
 from helpers.widgets import Panel, new_figure
 
 __all__ = ["SlowdownPanel"]
 
+COST = N_("cost")            # the selector's label and the readout's column
 MAX_EPOCHS = 1000         # training both costs this far takes about 20 ms
 
 
@@ -30,17 +33,16 @@ class SlowdownPanel(Panel):
         wide = {"description_width": "initial"}
         self.controls = {
             "w0": widgets.FloatSlider(value=w0, min=-4.0, max=4.0, step=0.1, style=wide,
-                                      description="w₀ (starting weight)"),
+                                      description=_("w₀ (starting weight)")),
             "b0": widgets.FloatSlider(value=b0, min=-4.0, max=4.0, step=0.1, style=wide,
-                                      description="b₀ (starting bias)"),
+                                      description=_("b₀ (starting bias)")),
             "eta": widgets.FloatSlider(value=eta, min=0.005, max=2.0, step=0.005, style=wide,
-                                       readout_format=".3f", description="η (learning rate)"),
+                                       readout_format=".3f", description=_(LEARNING_RATE)),
             "epochs": widgets.IntSlider(value=epochs, min=10, max=MAX_EPOCHS, step=10, style=wide,
-                                        description="epochs"),
-            "cost": widgets.ToggleButtons(options=[("quadratic", "quadratic"),
-                                                   ("cross-entropy", "cross-entropy"),
-                                                   ("both", "both")],
-                                          value=cost, description="cost", style=wide),
+                                        description=_("epochs")),
+            "cost": widgets.ToggleButtons(options=[(cost_label(name), name) for name in COST_STYLE]
+                                          + [(_("both"), "both")],
+                                          value=cost, description=_(COST), style=wide),
         }
         self.readout = widgets.HTML()
         self._runs = {}
@@ -78,9 +80,10 @@ class SlowdownPanel(Panel):
         for name, h in self.histories.items():
             if h is None:
                 continue
-            rows.append(f"<tr><td><b>{name}</b></td><td>{h.output[0]:.4f} → {h.output[-1]:.4f}</td>"
+            rows.append(f"<tr><td><b>{cost_label(name)}</b></td><td>{h.output[0]:.4f} → {h.output[-1]:.4f}</td>"
                         f"<td>{h.cost[0]:.4f} → {h.cost[-1]:.4f}</td><td>{h.dC_dw[0]:.4g}</td>"
                         f"<td>{h.z[-1]:.2f}</td></tr>")
-        head = (f"<tr><th></th><th>output, epoch 0 → {epochs}</th><th>cost</th>"
-                f"<th>first dC/dw</th><th>z now</th></tr>")
+        head = "<tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>".format(
+            _("output, epoch 0 → {epochs}").format(epochs=epochs), _(COST), _("first dC/dw"),
+            _("z now"))
         return f"<table>{head}{''.join(rows)}</table>"

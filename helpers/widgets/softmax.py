@@ -3,6 +3,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from helpers.activations import softmax
+from helpers.i18n import _
 from helpers.plots.background import freeze_static
 from helpers.plots.training import plot_softmax
 from helpers.validate import float_array, real
@@ -34,12 +35,12 @@ class SoftmaxPanel(Panel):
         self.n = z.size
         self.controls = {
             f"z{j}": widgets.FloatSlider(value=float(z[j]), min=SCORE_RANGE[0], max=SCORE_RANGE[1],
-                                         step=0.1, description=f"z{_sub(j)} (score of class {j})",
+                                         step=0.1, description=_("z{sub} (score of class {j})").format(sub=_sub(j), j=j),
                                          style=wide)
             for j in range(self.n)}
         self.controls["temperature"] = widgets.FloatSlider(
             value=temperature, min=TEMPERATURE_RANGE[0], max=TEMPERATURE_RANGE[1], step=0.05,
-            description="T (temperature)", style=wide)
+            description=_("T (temperature)"), style=wide)
         self.readout = widgets.HTML()
         self.figure = new_figure(figsize=(8.0, 2.9))
         axes = self.figure.subplots(1, 2)
@@ -74,12 +75,12 @@ class SoftmaxPanel(Panel):
             label.xy = (bar.get_x() + bar.get_width() / 2, p)
             label.set_text(f"{p:.3f}")
         temperature = values["temperature"]
-        self.score_ax.set_title(f"scores z (T = {temperature:.2f})")
-        self.prob_ax.set_title(f"softmax(z / T): sum = {a.sum():.6f}")
+        self.score_ax.set_title(_("scores z (T = {temperature:.2f})").format(temperature=temperature))
+        self.prob_ax.set_title(_("softmax(z / T): sum = {total:.6f}").format(total=a.sum()))
         shown = ", ".join(f"{p:.3f}" for p in a)
-        self.readout.value = (f"a = ({shown}); the probabilities add up to {a.sum():.6f}. "
-                              f"The largest score, class {int(np.argmax(z))}, takes "
-                              f"{a.max():.1%} at T = {temperature:.2f}.")
+        self.readout.value = _("a = ({shown}); the probabilities add up to {total:.6f}. The largest "
+                               "score, class {j}, takes {largest:.1%} at T = {temperature:.2f}.").format(
+            shown=shown, total=a.sum(), j=int(np.argmax(z)), largest=a.max(), temperature=temperature)
 
 
 def _sub(j):
