@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.network import one_hot
+from helpers.i18n import _
 from helpers.validate import integer, real
 
 __all__ = ["Digits", "load_digits", "IMAGE_SHAPE", "N_CLASSES", "sklearn_table"]
@@ -42,8 +43,10 @@ class Digits:
     y_test: np.ndarray
 
     def __repr__(self):
-        return (f"Digits({self.X_train.shape[1]} training and {self.X_test.shape[1]} test images "
-                f"of {IMAGE_SHAPE[0]}x{IMAGE_SHAPE[1]} pixels, {N_CLASSES} classes)")
+        return _("Digits({train} training and {test} test images of {rows}x{columns} pixels, "
+                 "{classes} classes)").format(train=self.X_train.shape[1], test=self.X_test.shape[1],
+                                              rows=IMAGE_SHAPE[0], columns=IMAGE_SHAPE[1],
+                                              classes=N_CLASSES)
 
 
 def sklearn_table(filename, skiprows=0):

@@ -14,16 +14,18 @@ deserves a closer look (a kink, a tiny gradient, or a subtle bug).
 `planted_bug(net, kind)` returns a deliberately broken backprop, so a
 notebook can show the check catching it.
 """
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.i18n import _, N_
 from helpers.network import Network, forward
 from helpers.validate import choice, function, instance, real
 
 __all__ = ["centred_differences", "numerical_gradient", "relative_error", "verdict",
            "gradient_check", "GradCheck",
-           "planted_bug", "BUGS", "GOOD", "BAD", "DEFAULT_H", "check_h"]
+           "planted_bug", "BUGS", "BUG_IDS", "VERDICTS", "GOOD", "BAD", "DEFAULT_H", "check_h"]
 
 GOOD = 1e-7          # relative error at or below this: the gradient is right
 BAD = 1e-2           # above this: the gradient is wrong
@@ -82,6 +84,10 @@ def relative_error(a, b):
     return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), _TINY)
 
 
+# The verdicts: the code compares the English word, a learner reads VERDICTS[word] translated.
+VERDICTS = {"correct": N_("correct"), "suspect": N_("suspect"), "wrong": N_("wrong")}
+
+
 def verdict(error):
     """'correct', 'suspect' or 'wrong' for a relative error by the usual thresholds (NaN: wrong)."""
     if not error <= BAD:
@@ -115,11 +121,17 @@ class GradCheck:
     def __bool__(self):
         return self.ok
 
+    @property
+    def shown_verdict(self):
+        """The verdict in the learner's language (verdict itself stays the English word)."""
+        return _(VERDICTS[self.verdict])
+
     def __repr__(self):
-        rule = {"correct": "<= 1e-7", "suspect": "between 1e-7 and 1e-2",
+        rule = {"correct": "<= 1e-7", "suspect": _("between 1e-7 and 1e-2"),
                 "wrong": "> 1e-2"}[self.verdict]
-        return (f"Gradient check: largest relative error {self.max_error:.1e} at {self.worst} "
-                f"({rule}): {self.verdict}")
+        return _("Gradient check: largest relative error {error:.1e} at {worst} ({rule}): "
+                 "{verdict}").format(error=self.max_error, worst=self.worst, rule=rule,
+                                     verdict=self.shown_verdict)
 
 
 def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
@@ -148,22 +160,48 @@ def gradient_check(net, X, Y, backprop=None, h=DEFAULT_H):
 
 # ---- planted bugs -----------------------------------------------------------
 
-BUGS = {
-    "missing sigma'": "BP2 without the factor sigma'(z^l)",
-    "untransposed weight": "BP2 with w^(l+1) where its transpose belongs (needs a square weight)",
-    "sum instead of mean": "BP3 and BP4 add the examples' gradients but forget to divide by m",
-    "output sigma' dropped": "BP1 as a - y, as if the cost were cross-entropy, "
-                             "while the cost is quadratic",
-}
+class Described(Mapping):
+    """{kind: description}: the kinds are names the code passes around (planted_bug's `kind`),
+    the descriptions come out in the learner's language whenever they are read."""
+
+    def __init__(self, descriptions):
+        self._descriptions = dict(descriptions)
+
+    def __getitem__(self, kind):
+        return _(self._descriptions[kind])
+
+    def __iter__(self):
+        return iter(self._descriptions)
+
+    def __len__(self):
+        return len(self._descriptions)
+
+    def __repr__(self):
+        return repr(dict(self.items()))
+
+
+BUGS = Described({
+    "missing sigma'": N_("BP2 without the factor sigma'(z^l)"),
+    "untransposed weight": N_("BP2 with w^(l+1) where its transpose belongs (needs a square weight)"),
+    "sum instead of mean": N_("BP3 and BP4 add the examples' gradients but forget to divide by m"),
+    "output sigma' dropped": N_("BP1 as a - y, as if the cost were cross-entropy, "
+                                "while the cost is quadratic"),
+})
+
+
+# Each kind also by an identifier ("missing_sigma" for "missing sigma'"), for code that names one.
+BUG_IDS = {kind.replace(" ", "_").replace("'", ""): kind for kind in BUGS}
 
 
 def planted_bug(net, kind="missing sigma'"):
-    """A backprop for `net` with one deliberate mistake (see BUGS for the kinds).
+    """A backprop for `net` with one deliberate mistake (see BUGS for the kinds; BUG_IDS
+    lists the same kinds as identifiers, "missing_sigma", which are accepted too).
 
     Returns a function (X, Y) -> (nabla_b, nabla_w) with the right shapes and
     the wrong numbers, for gradient_check(net, X, Y, backprop=...).
     """
     instance(net, "net", Network)
+    kind = BUG_IDS.get(kind, kind) if isinstance(kind, str) else kind
     choice(kind, "kind", sorted(BUGS))
     if kind == "untransposed weight" and not any(w.shape[0] == w.shape[1] for w in net.weights[1:]):
         raise ValueError("kind 'untransposed weight' needs a square weight matrix after the first "

@@ -20,6 +20,7 @@ import numpy as np
 
 from helpers.activations import Sigmoid
 from helpers.costs import as_cost
+from helpers.i18n import _
 from helpers.validate import float_array, integer, positive, real
 
 __all__ = ["train_neuron", "NeuronHistory", "example_cost", "sigmoid_cost", "FIELDS"]
@@ -78,10 +79,11 @@ class NeuronHistory:
         return np.arange(self.epochs + 1)
 
     def __repr__(self):
-        runs = f", runs {self.w.shape[1:]}" if self.w.ndim > 1 else ""
-        return (f"NeuronHistory({self.cost_function.name}, eta={self.eta:g}, "
-                f"{self.epochs} epochs{runs}: "
-                f"output {np.round(self.output[0], 4)} -> {np.round(self.output[-1], 4)})")
+        runs = _(", runs {shape}").format(shape=self.w.shape[1:]) if self.w.ndim > 1 else ""
+        return _("NeuronHistory({cost}, eta={eta:g}, {epochs} epochs{runs}: output {first} -> "
+                 "{last})").format(cost=self.cost_function.name, eta=self.eta, epochs=self.epochs,
+                                   runs=runs, first=np.round(self.output[0], 4),
+                                   last=np.round(self.output[-1], 4))
 
     def upto(self, epochs):
         """The first `epochs` epochs of this run (rows 0 .. epochs), without recomputing."""

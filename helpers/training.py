@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from helpers.costs import as_cost
 from helpers.gradcheck import GOOD, centred_differences, check_h
+from helpers.i18n import _
 from helpers.network import Network
 from helpers.validate import float_array, instance
 
@@ -38,8 +39,9 @@ class OutputErrorCheck:
         return self.max_error <= GOOD
 
     def __repr__(self):
-        verdict = "agree (relative error <= 1e-7)" if self.ok else "DISAGREE"
-        return f"OutputErrorCheck: cost.delta and the finite differences {verdict}"
+        verdict = _("agree (relative error <= 1e-7)") if self.ok else _("DISAGREE")
+        return _("OutputErrorCheck: cost.delta and the finite differences {verdict}").format(
+            verdict=verdict)
 
 
 def output_error_check(cost, z, y, h=1e-5):
