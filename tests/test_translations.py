@@ -131,7 +131,7 @@ def shown_text(cell):
 
 def compared_by_nbval(cell):
     from nbval.plugin import find_comment_markers, find_metadata_tags
-    options = find_metadata_tags(cell.metadata)
+    options = dict(find_metadata_tags(cell.metadata))
     options.update(find_comment_markers(cell.source))
     return not (options.get("check") is False or options.get("skip"))
 

@@ -1,6 +1,8 @@
 """Sentences printed by notebook 02's code cells (helpers.phrases.say)."""
 from helpers.i18n import N_
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "nb02_one_path_vs_nudge": N_("one path: {product:g}   nudge: {rate:.5f}"),
     "nb02_moves_alone_and_together": N_("only c moves: {only_c:.6f}   only d moves: {only_d:.6f}   both move: {both:.6f}"),

@@ -1,6 +1,8 @@
 """Sentences printed by notebook 05's code cells (helpers.phrases.say)."""
 from helpers.i18n import N_
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "nb05_shapes": N_("shapes of w: {w}  shapes of b: {b}"),
     "nb05_nudge": N_("delta3_1 * nudge = {predicted:.4e},  actual change in C = {change:.4e}"),

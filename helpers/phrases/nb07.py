@@ -2,6 +2,8 @@
 from helpers.i18n import N_
 from helpers.style import COST_STYLE
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "nb07_softmax_and_sum": N_("softmax: {a}  sum: {total}"),
     "nb07_scores_plus_100": N_("the same scores + 100: {a}"),
