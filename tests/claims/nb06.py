@@ -8,10 +8,10 @@ from claims import Claim
 COMPLETE = True
 
 QUAD = "quad = train_neuron("
-STARTS = 'print(f"start w ='
+STARTS = 'say("nb06_start_outputs"'
 PLATEAU = "plateau = {epoch:"
 SLOPES = "z0 = quad.z[0]"
-COSTS = "for name, cost in ((\"cross-entropy\""
+COSTS = 'for key, cost in (("nb06_grid_cross_entropy"'
 CE = "ce = train_neuron("
 HALF = "first_below_half = {"
 SLOW = "slow = {name: train_neuron("
