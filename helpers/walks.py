@@ -236,9 +236,11 @@ class Step(NamedTuple):
     def formula(self):
         """The step written out: 'dc/db = da/db × 1 + db/db × 1 = 0 × 1 + 1 × 1 = 1'."""
         if not self.terms:
-            why = _("another input") if self.mode == "forward" and self.value == 0.0 else \
-                _("the seed")
-            return f"{self.name} = {self.value:.4g}   ({why})"
+            if self.mode == "forward" and self.value == 0.0:
+                line = _("{name} = {value:.4g}   (another input)")
+            else:
+                line = _("{name} = {value:.4g}   (the seed)")
+            return line.format(name=self.name, value=self.value)
         symbols = " + ".join(f"{t.name} × {t.derivative:.4g}" for t in self.terms)
         numbers = " + ".join(f"{t.value:.4g} × {t.derivative:.4g}" for t in self.terms)
         return f"{self.name} = {symbols} = {numbers} = {self.value:.4g}"
