@@ -1,6 +1,8 @@
 """Sentences printed by notebook 03's code cells (helpers.phrases.say)."""
 from helpers.i18n import N_
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "modes_title_forward_from_b": N_("forward mode from b: d(node)/db"),
     "modes_title_reverse_from_e": N_("reverse mode from e: de/d(node)"),

@@ -1,6 +1,8 @@
 """Sentences printed by notebook 04's code cells (helpers.phrases.say)."""
 from helpers.i18n import N_
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "nb04_chain_rule_vs_formula": N_("chain rule: {chain}   C'(w) = w + 1: {direct}"),
     "nb04_grid_digits": N_("{n_params:,} parameters; a grid of 100 values each has "

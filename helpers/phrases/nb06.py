@@ -2,6 +2,8 @@
 from helpers.i18n import N_
 from helpers.style import COST_NAMES, START_W_B
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     # the cost names (figure titles) and a start's label, marked once in helpers.style
     "nb06_quadratic": COST_NAMES["quadratic"],

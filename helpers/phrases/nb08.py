@@ -1,6 +1,8 @@
 """Sentences printed by notebook 08's code cells (helpers.phrases.say)."""
 from helpers.i18n import N_
 
+__all__ = ["PHRASES"]
+
 PHRASES = {
     "nb08_rosenbrock_start": N_("{formula};  start {start}, cost there {cost:.1f}"),
     "nb08_valley_curvatures": N_("curvatures at (1, 1): {curvatures}   ratio: {ratio}"),
