@@ -125,7 +125,10 @@ for line in (repo / "binder" / "requirements.txt").read_text().splitlines():
             wrong.append(f"{name} {importlib.metadata.version(name)} (pinned {version})")
 assert not wrong, wrong
 assert all_panels(), "no panels"
-print("ok", len(all_panels()), "panels")
+from helpers.i18n import _, use_language
+use_language("zh_CN")                  # the compiled catalogue came with the install
+assert _("Correct: {message}") == "正确：{message}", _("Correct: {message}")
+print("ok", len(all_panels()), "panels, the zh_CN catalogue")
 """
 
 
