@@ -12,7 +12,7 @@
 On Windows, type `py run.py lab` instead of `python3 run.py lab`.
 `lab` installs what a learner needs (requirements.txt); the other tasks add the
 test and tooling pins (requirements-dev.txt).
-Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not slow"`.
+Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not slow" -n 2`.
 Only the standard library is used here, so a bare Python 3.11 can run it.
 """
 import hashlib

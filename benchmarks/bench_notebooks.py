@@ -72,7 +72,8 @@ def run():
                         f"{', imports scipy.optimize' if scipy_optimize else ''})",
                         f"{megabytes:.0f} MB", budget=f"<= {budget:g} MB", ok=megabytes <= budget))
     if os.environ.get("BENCH_SKIP_SUITE") != "1":
-        for what, marker, budget in (("test suite without the slow tests", ("-m", "not slow"), 90),
+        for what, marker, budget in (("test suite without the slow tests, on two cores (README)",
+                                      ("-m", "not slow", "-n", "2"), 90),
                                      ("test suite, everything (as CI runs it)", (), 1200)):
             seconds, summary, passed = suite_run(*marker)
             rows.append(Row(f"{what}: {summary}", f"{seconds:.0f} s",
