@@ -3,9 +3,9 @@ import unicodedata
 
 from helpers.i18n import _, N_
 
-__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "COST_NAMES", "cost_label", "LEARNING_RATE", "PATH", "EPOCH", "OUTPUT_A", "START_W_B",
-           "text_width", "pad",
-           "FONT_FAMILIES", "use_style"]
+__all__ = ["OKABE_ITO", "COLORS", "COST_STYLE", "COST_NAMES", "cost_label",
+           "LEARNING_RATE", "PATH", "EPOCH", "OUTPUT_A", "START_W_B",
+           "text_width", "pad", "FONT_FAMILIES", "use_style"]
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00",
