@@ -16,7 +16,9 @@ the proxy:
   from the login form's POST to the server being ready;
 - pulls the teacher's repository (nbgitpuller's API, as its progress page
   calls it), opens notebook 01 in a kernel (a session, as JupyterLab does)
-  and runs its code cells over the kernel's websocket;
+  and runs its code cells over the kernel's websocket, then tells the
+  figure's canvas that its view is on the page (ipympl's "initialized"
+  message, which JupyterLab sends once it shows the canvas);
 - then moves the panel's slider once a second (sets the slider's value in
   the kernel), timing each update inside the kernel (perf_counter around the
   assignment and the panel's flush(): the artists' update and the canvas's
@@ -124,6 +126,15 @@ class Kernel:
                     raise RuntimeError(f"the kernel failed on {code[:60]!r}: {error}")
                 return msg["content"]
 
+    def comm_message(self, comm_id, content):
+        """Send a widget's front-end message, as JupyterLab does (no reply comes)."""
+        self.ws.send(json.dumps({
+            "header": {"msg_id": uuid.uuid4().hex, "msg_type": "comm_msg", "username": "student",
+                       "session": self.session, "version": "5.3",
+                       "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"comm_id": comm_id, "data": {"method": "custom", "content": content}}}))
+
     def close(self):
         try:
             self.ws.close()
@@ -176,6 +187,15 @@ class Student(threading.Thread):
             for code in self.cells:
                 kernel.execute(code)
             self.notebook = time.monotonic() - start
+            # The canvas's view says it is on the page, as ipympl's does in JupyterLab: from
+            # then on each draw sends only the image for the page, not also a PNG of the whole
+            # figure for the notebook file (what a kernel with no page does, e.g. nbconvert).
+            reply = kernel.execute("", {"canvas": "panel.figure.canvas.comm.comm_id"})
+            kernel.comm_message(reply["user_expressions"]["canvas"]["data"]["text/plain"].strip("'"),
+                                {"type": "initialized"})
+            reply = kernel.execute("", {"page": "panel.figure.canvas.syncing_data_url"})
+            if reply["user_expressions"]["page"]["data"]["text/plain"] != "False":
+                raise RuntimeError("the canvas did not take the page's 'initialized' message")
             self.moving.set()
             next_move = time.monotonic()
             while not self.stop.is_set():
