@@ -89,18 +89,22 @@ def test_destination_inside_the_source_is_refused(tmp_path):
 def test_originals_untouched_and_every_notebook_copied(student):
     destination, before, after, stdout = student
     assert before == after, "making the student version changed files in notebooks/"
-    names = sorted(p.name for p in NOTEBOOKS.glob("[0-9]*.ipynb"))
-    assert sorted(p.name for p in destination.glob("[0-9]*.ipynb")) == names
+    names = sorted(p.relative_to(NOTEBOOKS).as_posix()
+                   for p in [*NOTEBOOKS.glob("[0-9]*.ipynb"), *NOTEBOOKS.glob("zh-CN/[0-9]*.ipynb")])
+    assert sorted(p.relative_to(destination).as_posix()
+                  for p in [*destination.glob("[0-9]*.ipynb"), *destination.glob("zh-CN/[0-9]*.ipynb")]) == names
     for name in names:
         assert name in stdout
 
 
 def test_student_copies_keep_everything_but_the_worked_answers(student):
     destination = student[0]
-    for path in sorted(NOTEBOOKS.glob("[0-9]*.ipynb")):
+    for path in sorted([*NOTEBOOKS.glob("[0-9]*.ipynb"), *NOTEBOOKS.glob("zh-CN/[0-9]*.ipynb")]):
+        name = path.relative_to(NOTEBOOKS).as_posix()
         original = nbformat.read(path, as_version=4)
-        copy = nbformat.read(destination / path.name, as_version=4)
+        copy = nbformat.read(destination / name, as_version=4)
         solutions = [c for c in original.cells if "solution" in tags(c)]
-        assert solutions, f"{path.name} has no worked answers to remove"
-        assert copy.cells == [c for c in original.cells if "solution" not in tags(c)], path.name
-        assert "<summary>Worked answer" not in nbformat.writes(copy), path.name
+        assert solutions, f"{name} has no worked answers to remove"
+        assert copy.cells == [c for c in original.cells if "solution" not in tags(c)], name
+        assert "<summary>Worked answer" not in nbformat.writes(copy), name
+        assert "<summary>参考答案" not in nbformat.writes(copy), name

@@ -1,6 +1,6 @@
 """Write student copies of the notebooks: the exercises' worked answers taken out, the checks kept.
 
-    python tools/make_student_version.py              # notebooks/ -> student/
+    python tools/make_student_version.py              # notebooks/ -> student/ (zh-CN/ too)
     python tools/make_student_version.py DEST         # notebooks/ -> DEST/
     python tools/make_student_version.py DEST --source SOME/FOLDER
 
@@ -60,16 +60,19 @@ def student_notebook(nb, name="notebook"):
 
 
 def make_student_version(destination, source=ROOT / "notebooks"):
-    """Copy `source` to `destination` with student copies of its numbered notebooks."""
+    """Copy `source` to `destination` with student copies of its numbered notebooks,
+    those of its editions in other languages (zh-CN/) included."""
     source, destination, notebooks = notebook_folders(source, destination)
+    notebooks += sorted(source.glob("*/[0-9]*.ipynb"))
     shutil.copytree(source, destination, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.ipynb"))
     report = {}
     for path in notebooks:
+        name = path.relative_to(source).as_posix()
         nb = nbformat.read(path, as_version=4)
-        student, report[path.name] = student_notebook(nb, path.name)
+        student, report[name] = student_notebook(nb, name)
         nbformat.validate(student)
-        nbformat.write(student, destination / path.name)
+        nbformat.write(student, destination / name)
     return report
 
 
