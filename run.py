@@ -2,7 +2,7 @@
 """One entry point: set up a virtual environment, then run a task in it.
 
     python3 run.py lab        open JupyterLab on the first notebook
-    python3 run.py test       run every test (helpers, notebooks, browser)
+    python3 run.py test       run every test (helpers, notebooks, browser), on two cores
     python3 run.py execute    re-execute and save every notebook (or the ones named)
     python3 run.py student    write student copies without worked answers to student/
     python3 run.py nbgrader   write an nbgrader course folder to nbgrader-course/
@@ -12,7 +12,7 @@
 On Windows, type `py run.py lab` instead of `python3 run.py lab`.
 `lab` installs what a learner needs (requirements.txt); the other tasks add the
 test and tooling pins (requirements-dev.txt).
-Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not slow" -n 2`.
+Extra arguments go to the underlying tool, e.g. `python3 run.py test -m "not slow"`.
 Only the standard library is used here, so a bare Python 3.11 can run it.
 """
 import hashlib
@@ -145,7 +145,10 @@ def main(argv):
         ensure_chromium()
         ensure_node()
         ensure_cjk_font()
-        return run(python, "-m", "pytest", *extra)
+        # Two workers (pytest-xdist; each test file or notebook stays on one): the suite's
+        # kernels, servers and browsers keep two cores busy. `-n 0` runs it in one process.
+        workers = [] if any(a.startswith(("-n", "--numprocesses")) for a in extra) else ["-n", "2"]
+        return run(python, "-m", "pytest", *workers, *extra)
     if task == "execute":
         return run(python, "tools/execute_notebooks.py", *extra)
     if task == "student":

@@ -48,7 +48,7 @@ def suite_run(*marker):
     """Seconds the test suite takes, and pytest's summary line (what passed, failed, skipped)."""
     env = dict(os.environ, PATH=f"{pathlib.Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", *marker], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", *marker], cwd=ROOT, env=env,
                           check=False, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     log = pathlib.Path(tempfile.gettempdir()) / f"bench-suite{'-fast' if marker else ''}.log"
@@ -72,8 +72,8 @@ def run():
                         f"{', imports scipy.optimize' if scipy_optimize else ''})",
                         f"{megabytes:.0f} MB", budget=f"<= {budget:g} MB", ok=megabytes <= budget))
     if os.environ.get("BENCH_SKIP_SUITE") != "1":
-        for what, marker, budget in (("test suite without the slow tests, on two cores (README)",
-                                      ("-m", "not slow", "-n", "2"), 90),
+        # as `python3 run.py test` runs them: on two cores
+        for what, marker, budget in (("test suite without the slow tests", ("-m", "not slow"), 90),
                                      ("test suite, everything (as CI runs it)", (), 1200)):
             seconds, summary, passed = suite_run(*marker)
             rows.append(Row(f"{what}: {summary}", f"{seconds:.0f} s",
