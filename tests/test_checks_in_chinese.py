@@ -10,7 +10,6 @@ each test.
 """
 import ast
 import importlib
-import json
 import pathlib
 import pkgutil
 import re
@@ -21,19 +20,20 @@ import numpy as np
 import pytest
 
 import helpers.checks
-from helpers.checks import CheckResult, check_function, check_shape
+from helpers.checks import check_function, check_shape
 from helpers.graph import Value
 from helpers.i18n import _, language, use_language
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from exercises import exercises, source, worked_answer  # noqa: E402
+from translations import LANGUAGE_LINE, to_chinese  # noqa: E402
+from test_exercises import check_cell_result, first_code_cell  # noqa: E402  (tests/, on the path)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 EXERCISES = [(path, exercise) for path in NOTEBOOKS for exercise in exercises(path)]
 IDS = [exercise.name for _, exercise in EXERCISES]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-ENGLISH_LINE = 'use_language("en")'
 CHECK_MODULES = [importlib.import_module(f"helpers.checks.{m.name}")
                  for m in pkgutil.iter_modules(helpers.checks.__path__)]
 
@@ -56,11 +56,9 @@ def zh_namespace(path):
     its other statements but the language line, which becomes `use_language("zh_CN")`.
     """
     if path not in _IMPORTS:
-        cell = next(c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
-        code = "\n".join(line for line in source(cell).splitlines()
-                         if not line.lstrip().startswith(("%", "!")))
-        assert ENGLISH_LINE in code, f"{path.name}: no language line in the first code cell"
-        tree = ast.parse(code.replace(ENGLISH_LINE, 'use_language("zh_CN")'))
+        code = first_code_cell(path)
+        assert LANGUAGE_LINE["en"] in code, f"{path.name}: no language line in the first code cell"
+        tree = ast.parse(to_chinese(code))
         tree.body = [node for node in tree.body
                      if isinstance(node, ast.Import) and not any(
                          a.name.startswith(DRAWING) for a in node.names)
@@ -74,13 +72,7 @@ def zh_namespace(path):
 
 
 def run_check(namespace, exercise):
-    """Run the check cell in `namespace`: its statements, then its last expression's value."""
-    tree = ast.parse(source(exercise.check))
-    last = tree.body.pop()
-    exec(compile(tree, exercise.name, "exec"), namespace)
-    result = eval(compile(ast.Expression(last.value), exercise.name, "eval"), namespace)
-    assert isinstance(result, CheckResult), f"{exercise.name}: the check cell gave {result!r}"
-    return result
+    return check_cell_result(exercise.check, namespace, exercise.name)
 
 
 def assert_chinese_not_yet(result, what):

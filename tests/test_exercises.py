@@ -112,6 +112,11 @@ def run_check(path, name, check, solution, change=None):
     exec(compile(code, f"{name}-worked-answer", "exec"), namespace)
     if change is not None:
         change(namespace)
+    return check_cell_result(check, namespace, name)
+
+
+def check_cell_result(check, namespace, name):
+    """Run the check cell in `namespace`: its statements, then the CheckResult of its last expression."""
     tree = ast.parse(source(check))
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     exec(compile(tree, f"{name}-check", "exec"), namespace)

@@ -22,6 +22,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import translations  # noqa: E402  (tools/translations.py)
+from test_rerun import output_is_checked  # noqa: E402  (tests/, on the path)
 
 ENGLISH = translations.english_notebooks()
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -129,19 +130,12 @@ def shown_text(cell):
     return "\n".join(parts)
 
 
-def compared_by_nbval(cell):
-    from nbval.plugin import find_comment_markers, find_metadata_tags
-    options = dict(find_metadata_tags(cell.metadata))
-    options.update(find_comment_markers(cell.source))
-    return not (options.get("check") is False or options.get("skip"))
-
-
 @pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.name[:2])
 def test_both_editions_compute_the_same_numbers(path):
     english, zh = pair(path)
     differ = [(en.id, numbers(shown_text(en)) - numbers(shown_text(cn)), numbers(shown_text(cn)) - numbers(shown_text(en)))
               for en, cn in zip(english.cells, zh.cells)
-              if en.cell_type == "code" and compared_by_nbval(en) and numbers(shown_text(en)) != numbers(shown_text(cn))]
+              if en.cell_type == "code" and output_is_checked(en) and numbers(shown_text(en)) != numbers(shown_text(cn))]
     assert not differ, f"stored outputs whose numbers differ (cell, only English, only zh): {differ}"
 
 

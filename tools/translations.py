@@ -88,7 +88,6 @@ def sync(english_path):
         new.id = cell.id
         cells.append(new)
     zh = nbformat.v4.new_notebook(cells=cells, metadata=dict(english.metadata))
-    zh.metadata["language_info"] = dict(english.metadata.get("language_info", {}))
     CHINESE.mkdir(exist_ok=True)
     nbformat.write(zh, zh_path)
     return zh_path
