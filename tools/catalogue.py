@@ -68,7 +68,7 @@ def update(language, template, fills=()):
                 catalogue[english].flags.discard("fuzzy")
     write(catalogue, path)
     with open(path.with_suffix(".mo"), "wb") as file:
-        write_mo(file, read(path))
+        write_mo(file, catalogue)
     return catalogue
 
 
