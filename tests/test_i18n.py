@@ -26,7 +26,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import catalogue  # noqa: E402  (tools/catalogue.py)
 
-CJK = r"[\u4e00-\u9fff]"
 
 
 @pytest.fixture(scope="module")
