@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 import catalogue  # noqa: E402  (tools/catalogue.py)
 
 
-
 @pytest.fixture(scope="module")
 def template():
     return catalogue.extract()
