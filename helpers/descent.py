@@ -20,8 +20,9 @@ from helpers.validate import (choice, float_array, function, instance, integer, 
 
 __all__ = ["Loss", "PARABOLA", "TILTED_BOWL", "ROSENBROCK", "Descent", "Limits", "start_point",
            "check_descent", "learning_rates", "descend", "gradient_descent", "update_factor",
-           "regime", "regime_words", "DIVERGES", "LineFit", "load_petals", "BatchRun", "minibatch_descent", "CONVEX",
-           "NON_CONVEX", "stationary_points", "stationary_kinds", "MINIMUM_WORD"]
+           "regime", "regime_words", "DIVERGES", "LineFit", "load_petals", "BatchRun",
+           "minibatch_descent", "CONVEX", "NON_CONVEX", "stationary_points", "stationary_kinds",
+           "MINIMUM_WORD"]
 
 
 # ----------------------------------------------------------------------------- losses
